@@ -1,0 +1,21 @@
+import type { ControllerInput, Op } from './types.js';
+import { STORED_KINDS } from '../api/kinds.js';
+
+/**
+ * Background cascading deletion: an object whose every owner reference points at an object that no
+ * longer exists (matched by uid) is deleted. Orphaned children (`--cascade=orphan`) have had their
+ * references removed by the deleting verb, so they stay.
+ */
+export function collectGarbage({ snapshot }: ControllerInput): Op[] {
+  const uids = new Set<string>();
+  const all = [...STORED_KINDS].flatMap((k) => snapshot.list(k));
+  for (const o of all) if (o.metadata.uid) uids.add(o.metadata.uid);
+  const ops: Op[] = [];
+  for (const o of all) {
+    const refs = o.metadata.ownerReferences ?? [];
+    if (refs.length === 0) continue;
+    if (refs.some((r) => uids.has(r.uid))) continue;
+    ops.push({ op: 'delete', ref: { kind: o.kind, namespace: o.metadata.namespace ?? '', name: o.metadata.name } });
+  }
+  return ops;
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KubesimCommand } from './run.js';
+import type { IO } from '../cli/io.js';
+import { runKubectl } from '../cli/run.js';
+import { CliError } from '../errors.js';
+import { splitWords } from '../util/words.js';
+
+const SPECS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
+
+/** The commands of a walkthrough: every line of its ```bash fences. */
+export function walkthroughCommands(markdown: string): string[] {
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^```/.test(line)) {
+      inFence = !inFence && /^```(bash|sh|shell)?\s*$/.test(line);
+      continue;
+    }
+    if (inFence && line.trim() && !line.trim().startsWith('#')) out.push(line.trim());
+  }
+  return out;
+}
+
+/**
+ * `kubesim demo [FILE.md]`: replays a walkthrough against a fresh embedded cluster (a temporary state
+ * directory, seed 1) from the specs/ directory, printing each command and what it printed. The lab
+ * runner (`kubesim lab run`) will add checking against documented output.
+ */
+export const command: KubesimCommand = {
+  path: 'demo',
+  short: 'Replay a walkthrough (default: the courselabs Services lab) on a fresh embedded cluster',
+  usage: 'demo [FILE.md] [--profile P]',
+  flags: [{ name: 'profile', type: 'string', default: 'docker-desktop', description: 'The cluster profile to replay on.' }],
+  async run(args, f, _given, o) {
+    const file = args[0] ? resolve(o.cwd, args[0]) : join(SPECS, 'walkthroughs', 'courselabs-services.md');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new CliError(`the walkthrough "${args[0] ?? file}" cannot be read`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'kubesim-demo-'));
+    const env = { ...o.env, KUBESIM_STATE_DIR: dir, KUBESIM_SEED: o.env.KUBESIM_SEED ?? '1', KUBESIM_PROFILE: f.profile as string };
+    let failures = 0;
+    try {
+      for (const cmd of walkthroughCommands(text)) {
+        o.io.out.write(`$ ${cmd}\n`);
+        const words = splitWords(cmd);
+        if (words[0] !== 'kubectl') {
+          o.io.out.write(`(skipped: kubesim's demo only runs kubectl commands)\n\n`);
+          continue;
+        }
+        const code = await runKubectl(words.slice(1), { io: demoIO(o.io), env, cwd: SPECS });
+        if (code !== 0) failures++;
+        o.io.out.write('\n');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return failures ? 1 : 0;
+  },
+};
+
+/** Demo output goes to one stream in order, as a terminal shows it. */
+function demoIO(io: IO): IO {
+  return { ...io, err: io.out, readStdin: async () => '' };
+}

@@ -1,0 +1,81 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { CliError } from '../errors.js';
+import { acquireLock, type Lock } from './lock.js';
+import type { State } from './state.js';
+
+/** `state/` at the project root unless KUBESIM_STATE_DIR says otherwise. */
+export function stateDir(env: NodeJS.ProcessEnv): string {
+  if (env.KUBESIM_STATE_DIR) return resolve(env.KUBESIM_STATE_DIR);
+  const here = dirname(fileURLToPath(import.meta.url)); // dist/store
+  return resolve(here, '..', '..', 'state');
+}
+
+export function statePath(dir: string): string {
+  return join(dir, 'cluster.json');
+}
+
+/**
+ * The state file, opened under the lock. lowdb reads and writes it (JSONFile writes through a temp file
+ * and a rename, so a reader never sees half a file). It is built by hand rather than with JSONFilePreset,
+ * which silently swaps in an in-memory adapter under NODE_ENV=test.
+ */
+export class StateFile {
+  private constructor(
+    readonly path: string,
+    private readonly db: Low<State | null>,
+    private readonly lock: Lock | undefined,
+  ) {}
+
+  static async open(dir: string, opts: { lock: boolean }): Promise<StateFile> {
+    mkdirSync(dir, { recursive: true });
+    const path = statePath(dir);
+    const lock = opts.lock ? acquireLock(`${path}.lock`) : undefined;
+    const db = new Low<State | null>(new JSONFile<State | null>(path), null);
+    try {
+      await db.read();
+    } catch (e) {
+      lock?.release();
+      const why = e instanceof SyntaxError ? 'it is not valid JSON' : (e as Error).message;
+      throw new CliError(`the cluster state file ${path} cannot be read (${why}); run 'kubesim cluster reset' to start a fresh cluster`);
+    }
+    const data = db.data as unknown;
+    if (data !== null && !isState(data)) {
+      lock?.release();
+      throw new CliError(`the cluster state file ${path} is not a kubesim state; run 'kubesim cluster reset' to start a fresh cluster`);
+    }
+    return new StateFile(path, db, lock);
+  }
+
+  get state(): State | null {
+    return this.db.data;
+  }
+
+  async save(state: State): Promise<void> {
+    this.db.data = state;
+    await this.db.write();
+  }
+
+  release(): void {
+    this.lock?.release();
+  }
+}
+
+function isState(v: unknown): v is State {
+  const s = v as State;
+  return typeof s === 'object' && s !== null && s.version === 1 && typeof s.cluster === 'object' && typeof s.objects === 'object';
+}
+
+/** Used by `cluster reset`: set a corrupt file aside rather than overwrite it silently. */
+export function moveAside(path: string, stamp: string): string {
+  const aside = `${path}.${stamp}.bak`;
+  renameSync(path, aside);
+  return aside;
+}
+
+export function writeRaw(path: string, text: string): void {
+  writeFileSync(path, text);
+}

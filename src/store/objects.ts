@@ -1,0 +1,95 @@
+import { clone, type KubeObject, type ObjectRef } from '../api/types.js';
+import { objectKey, type State } from './state.js';
+import type { Rng } from '../util/rng.js';
+import type { Snapshot } from '../api/snapshot.js';
+
+export type { Snapshot } from '../api/snapshot.js';
+
+/**
+ * The object table of one state, with the bookkeeping the API server does on every write: uid,
+ * resourceVersion from one counter, creationTimestamp, generation on spec changes. It does not validate:
+ * cluster/api-server.ts does that before calling it, and controllers are trusted.
+ */
+export class ObjectStore implements Snapshot {
+  dirty = false;
+
+  constructor(
+    readonly state: State,
+    readonly now: () => string,
+    readonly rng: Rng,
+  ) {}
+
+  get(kind: string, namespace: string, name: string): KubeObject | undefined {
+    return this.state.objects[objectKey(kind, namespace, name)];
+  }
+
+  list(kind: string, namespace?: string): KubeObject[] {
+    const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`;
+    const out: KubeObject[] = [];
+    for (const [k, v] of Object.entries(this.state.objects)) if (k.startsWith(prefix)) out.push(v);
+    return out.sort(byNamespaceThenName);
+  }
+
+  private nextResourceVersion(): string {
+    this.state.resourceVersion += 1;
+    return String(this.state.resourceVersion);
+  }
+
+  /** Stores a new object (the caller checked it does not exist). Returns the stored copy. */
+  create(obj: KubeObject): KubeObject {
+    const o = clone(obj);
+    const md = o.metadata;
+    md.uid = md.uid ?? this.rng.uuid();
+    md.creationTimestamp = md.creationTimestamp ?? this.now();
+    md.resourceVersion = this.nextResourceVersion();
+    if (hasGeneration(o)) md.generation = 1;
+    this.state.objects[objectKey(o.kind, md.namespace ?? '', md.name)] = o;
+    this.dirty = true;
+    return o;
+  }
+
+  /**
+   * Replaces an existing object. Identity fields are kept from the stored copy; generation moves when the
+   * spec changed; nothing is written when the object is unchanged (so resourceVersion does not churn).
+   */
+  update(obj: KubeObject): KubeObject {
+    const key = objectKey(obj.kind, obj.metadata.namespace ?? '', obj.metadata.name);
+    const old = this.state.objects[key];
+    if (!old) return this.create(obj);
+    const o = clone(obj);
+    o.metadata.uid = old.metadata.uid;
+    o.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    o.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (hasGeneration(o)) o.metadata.generation = old.metadata.generation ?? 1;
+    if (JSON.stringify(o) === JSON.stringify(old)) return old;
+    if (hasGeneration(o) && JSON.stringify(o.spec) !== JSON.stringify(old.spec)) {
+      o.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    }
+    o.metadata.resourceVersion = this.nextResourceVersion();
+    this.state.objects[key] = o;
+    this.dirty = true;
+    return o;
+  }
+
+  remove(ref: ObjectRef): KubeObject | undefined {
+    const key = objectKey(ref.kind, ref.namespace, ref.name);
+    const old = this.state.objects[key];
+    if (old) {
+      delete this.state.objects[key];
+      this.dirty = true;
+    }
+    return old;
+  }
+}
+
+/** Kinds whose metadata.generation tracks spec changes. */
+function hasGeneration(o: KubeObject): boolean {
+  return o.spec !== undefined && !['Pod', 'Service', 'Node', 'Namespace', 'Endpoints', 'EndpointSlice'].includes(o.kind);
+}
+
+export function byNamespaceThenName(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}

@@ -1,0 +1,116 @@
+import { describe, it, expect } from 'vitest';
+import { strictDecodingErrors, strictDecodingMessage } from '../../src/api/validation/strict.js';
+import { decodingFailureMessage } from '../../src/api/validation/decode.js';
+
+type Obj = Record<string, unknown>;
+
+const pod = (spec: Obj, extra: Obj = {}): Obj => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec, ...extra });
+const container = (extra: Obj = {}): Obj => ({ name: 'c', image: 'nginx', ...extra });
+
+describe('strictDecodingErrors', () => {
+  it.each<[string, Obj, string[]]>([
+    ['a clean pod', pod({ containers: [container()] }), []],
+    ['a misspelt container field', pod({ containers: [container({ imagee: 'x' })] }), ['unknown field "spec.containers[0].imagee"']],
+    [
+      'several, depth-first with keys sorted',
+      pod({ restartPolicyy: 'Always', containers: [container(), container({ port: 80 })] }, { metadata: { name: 'p', lables: {} } }),
+      ['unknown field "metadata.lables"', 'unknown field "spec.containers[1].port"', 'unknown field "spec.restartPolicyy"'],
+    ],
+    ['a wrong-case key (strict decoding is case-sensitive)', pod({ containers: [container({ imagePullpolicy: 'Always' })] }), ['unknown field "spec.containers[0].imagePullpolicy"']],
+    [
+      'probe, env, resources, securityContext and lifecycle fields',
+      pod({
+        containers: [
+          container({
+            livenessProbe: { httpGet: { path: '/', port: 80, paht: '/x' }, initialDelaySeconds: 1 },
+            env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k', optinal: true } } }],
+            envFrom: [{ configMapRef: { name: 'c' } }],
+            resources: { limits: { cpu: '1' }, request: {} },
+            securityContext: { runAsNonRoot: true, capabilities: { add: ['NET_ADMIN'] } },
+            lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
+            volumeMounts: [{ name: 'v', mountPath: '/v', readonly: true }],
+          }),
+        ],
+      }),
+      [
+        'unknown field "spec.containers[0].env[0].valueFrom.secretKeyRef.optinal"',
+        'unknown field "spec.containers[0].livenessProbe.httpGet.paht"',
+        'unknown field "spec.containers[0].resources.request"',
+        'unknown field "spec.containers[0].volumeMounts[0].readonly"',
+      ],
+    ],
+    [
+      'volume sources',
+      pod({
+        containers: [container()],
+        volumes: [
+          { name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: 'p' }] } },
+          { name: 'b', secret: { secretname: 's' } },
+          { name: 'c', emptyDir: { medium: 'Memory', sizeLimit: '1Gi' } },
+          { name: 'd', hostPath: { path: '/x', type: 'Directory' } },
+          { name: 'e', persistentVolumeClaim: { claimName: 'pvc', readOnly: true } },
+          { name: 'f', projected: { sources: [{ serviceAccountToken: { path: 'token', audience: 'x' } }, { downwardAPI: { items: [] } }] } },
+          { name: 'g', downwardAPI: { items: [{ path: 'l', fieldRef: { fieldPath: 'metadata.labels' } }] }, nfs: { server: 'x', path: '/', bogus: 1 } },
+        ],
+      }),
+      ['unknown field "spec.volumes[1].secret.secretname"', 'unknown field "spec.volumes[6].nfs.bogus"'],
+    ],
+    ['status is not checked', pod({ containers: [container()] }, { status: { phase: 'Running', whatever: 1 } }), []],
+    ['a top-level typo', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, datas: {}, stringData: { a: 'b' } }, ['unknown field "datas"']],
+    ['arbitrary ConfigMap keys are fine', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'any.key': 'v' } }, []],
+    ['an unknown kind', { apiVersion: 'example.com/v1', kind: 'Widget', spec: { anything: 1 } }, []],
+  ])('%s', (_, obj, want) => expect(strictDecodingErrors(obj)).toEqual(want));
+
+  it('knows the workload, service and networking schemas', () => {
+    const deploy: Obj = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd', labels: { app: 'd' } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'd' }, matchExpressions: [{ key: 'a', operator: 'In', values: ['x'] }] },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailabe: 0 } },
+        template: { metadata: { labels: { app: 'd' }, creationTimestamp: null }, spec: { containers: [container({ ports: [{ containerPort: 80, protocl: 'TCP' }] })] } },
+      },
+    };
+    expect(strictDecodingErrors(deploy)).toEqual([
+      'unknown field "spec.strategy.rollingUpdate.maxUnavailabe"',
+      'unknown field "spec.template.spec.containers[0].ports[0].protocl"',
+    ]);
+    const svc: Obj = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'NodePort', ports: [{ port: 80, targetport: 80, nodePort: 30000 }], selector: { app: 'x' } } };
+    expect(strictDecodingErrors(svc)).toEqual(['unknown field "spec.ports[0].targetport"']);
+    const ing: Obj = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'i' },
+      spec: { rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { serviceName: 'web', servicePort: 80 } }] } }] },
+    };
+    expect(strictDecodingErrors(ing)).toEqual([
+      'unknown field "spec.rules[0].http.paths[0].backend.serviceName"',
+      'unknown field "spec.rules[0].http.paths[0].backend.servicePort"',
+    ]);
+    const np: Obj = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'n' },
+      spec: { podSelector: {}, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/8', excepts: [] } }], ports: [{ port: 80 }] }], policyTypes: ['Ingress'] },
+    };
+    expect(strictDecodingErrors(np)).toEqual(['unknown field "spec.ingress[0].from[0].ipBlock.excepts"']);
+    const ds: Obj = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'x' }, spec: { updateStrategy: { type: 'OnDelete' }, replicas: 2 } };
+    expect(strictDecodingErrors(ds)).toEqual(['unknown field "spec.replicas"']);
+  });
+
+  it('quotes paths with Go %q', () => {
+    expect(strictDecodingErrors(pod({ containers: [container({ 'bad"key': 1 })] }))).toEqual(['unknown field "spec.containers[0].bad\\"key"']);
+  });
+});
+
+describe('messages', () => {
+  it('builds the BadRequest tail', () => {
+    const errs = ['unknown field "spec.containers[0].imagee"', 'unknown field "spec.foo"'];
+    expect(decodingFailureMessage('Pod', 'v1', strictDecodingMessage(errs))).toBe(
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee", unknown field "spec.foo"',
+    );
+    expect(decodingFailureMessage('Deployment', 'apps/v1', 'x')).toBe('Deployment in version "v1" cannot be handled as a Deployment: x');
+  });
+});
