@@ -14,7 +14,10 @@ export function processIO(): IO {
         process.stdin.on('end', () => resolve(data));
         process.stdin.on('error', reject);
       }),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Getters: touching process.stdin creates the stream, which costs start-up time most commands never use.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
 }

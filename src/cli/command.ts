@@ -35,5 +35,6 @@ export interface CommandSpec {
   /** Subcommands, loaded on demand. */
   subcommands?: Array<{ name: string; aliases?: string[]; short: string; load: () => Promise<CommandSpec> }>;
   run?(ctx: CommandContext): Promise<void>;
-  /** Whether the command needs a cluster at all (help-only commands do not). */
+  /** The command never writes: its session skips loading the write path when the cluster is settled. */
+  readOnly?: boolean;
 }

@@ -87,7 +87,7 @@ export async function runKubectl(argv: string[], opts: RunOptions): Promise<numb
       namespace,
       namespaceGiven: parsed.given.has('namespace'),
       session: () => {
-        sessionPromise ??= import('../cluster/session.js').then((m) => m.openSession(opts.env)).then((s) => (session = s));
+        sessionPromise ??= import('../cluster/session.js').then((m) => m.openSession(opts.env, { readOnly: spec.readOnly })).then((s) => (session = s));
         return sessionPromise;
       },
     };

@@ -69,6 +69,10 @@ export class ApiServer {
     }
     for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'generation'] as const) delete obj.metadata[k];
     if (obj.kind === 'Namespace') obj.status = { phase: 'Active' };
+    // The pod strategy's PrepareForCreate: whatever status was sent, a new pod starts Pending.
+    if (obj.kind === 'Pod') obj.status = { phase: 'Pending', qosClass: qosClass(obj) };
+    // A Service always has a status with an (empty) loadBalancer, whatever kind it is.
+    if (obj.kind === 'Service') obj.status = { loadBalancer: {} };
     obj = admitObject(obj, this.store.rng);
     this.validate(obj);
     const ns = obj.metadata.namespace ?? '';
@@ -147,4 +151,17 @@ export class ApiServer {
       }
     }
   }
+}
+
+/** The QoS class of a pod from its containers' requests and limits. */
+export function qosClass(pod: KubeObject): string {
+  const cs: Array<{ resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }> = pod.spec?.containers ?? [];
+  const any = cs.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length);
+  if (!any) return 'BestEffort';
+  const guaranteed = cs.every((c) => {
+    const l = c.resources?.limits ?? {};
+    const r = c.resources?.requests ?? {};
+    return l.cpu && l.memory && (r.cpu ?? l.cpu) === l.cpu && (r.memory ?? l.memory) === l.memory;
+  });
+  return guaranteed ? 'Guaranteed' : 'Burstable';
 }

@@ -2,6 +2,7 @@ import { CONTROLLERS } from '../controllers/index.js';
 import type { Op } from '../controllers/types.js';
 import type { Profile } from '../api/profiles.js';
 import type { ObjectStore } from '../store/objects.js';
+import type { KubeObject } from '../api/types.js';
 import { admitControllerObject } from './admission.js';
 
 const MAX_PASSES = 30;
@@ -11,24 +12,31 @@ const MAX_PASSES = 30;
  * pass after pass, until a pass changes nothing (or the pass limit, which only a controller bug reaches).
  */
 export function reconcileAll(store: ObjectStore, profile: Profile): void {
+  // Nothing written since the last reconcile reached its fixpoint at this instant: nothing to do.
+  const settled = settledAt.get(store);
+  if (settled && settled.writes === store.writes && settled.now === store.now()) return;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changes = 0;
     for (const [, controller] of CONTROLLERS) {
       const ops = controller({ snapshot: store, profile, allocations: store.state.allocations, now: store.now(), rng: store.rng });
       changes += applyOps(store, ops);
     }
-    if (changes === 0) return;
+    if (changes === 0) break;
   }
+  settledAt.set(store, { writes: store.writes, now: store.now() });
 }
+
+const settledAt = new WeakMap<ObjectStore, { writes: number; now: string }>();
 
 function applyOps(store: ObjectStore, ops: Op[]): number {
   let n = 0;
   for (const op of ops) {
     switch (op.op) {
       case 'create': {
-        const md = op.obj.metadata;
-        if (store.get(op.obj.kind, md.namespace ?? '', md.name)) continue;
-        store.create(admitControllerObject(op.obj, store.rng));
+        const obj = op.obj.kind === 'Event' ? withTimeOrderedName(op.obj, store) : op.obj;
+        const md = obj.metadata;
+        if (store.get(obj.kind, md.namespace ?? '', md.name)) continue;
+        store.create(admitControllerObject(obj, store.rng));
         n++;
         break;
       }
@@ -46,10 +54,23 @@ function applyOps(store: ObjectStore, ops: Op[]): number {
         if (store.state.allocations.lastPodIP[op.node] !== op.ip) {
           store.state.allocations.lastPodIP[op.node] = op.ip;
           store.dirty = true;
+          store.writes++;
           n++;
         }
         break;
     }
   }
   return n;
+}
+
+/**
+ * The event recorder names events `<object>.<UnixNano in hex>`, so listing them by name lists them in
+ * time order. Simulated time has whole seconds; the store's resourceVersion counter orders events that
+ * share a second.
+ */
+function withTimeOrderedName(ev: KubeObject, store: ObjectStore): KubeObject {
+  const ms = BigInt(Date.parse(store.now()));
+  const nanos = ms * 1_000_000n + BigInt(store.state.resourceVersion % 1_000_000) * 1000n;
+  const base = ev.involvedObject?.name ?? ev.metadata.name.replace(/\.[0-9a-f]+$/, '');
+  return { ...ev, metadata: { ...ev.metadata, name: `${base}.${nanos.toString(16)}` } };
 }

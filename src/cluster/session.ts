@@ -5,10 +5,8 @@ import { StateFile, stateDir } from '../store/file-store.js';
 import { ObjectStore } from '../store/objects.js';
 import type { State } from '../store/state.js';
 import { Rng } from '../util/rng.js';
-import { DEFAULT_FROZEN_AT, parseInstant, toTimestamp } from '../util/clock.js';
-import { ApiServer } from './api-server.js';
-import { createClusterState } from './bootstrap.js';
-import { reconcileAll } from './reconcile.js';
+import { parseInstant, toTimestamp } from '../util/clock.js';
+import type { ApiServer } from './api-server.js';
 
 /** One invocation's view of the cluster: locked, loaded, reconciled; committed once at the end. */
 export interface Session {
@@ -35,31 +33,22 @@ export function clockFor(env: NodeJS.ProcessEnv, frozenAt?: string): string {
   return frozenAt ?? toTimestamp(Date.now());
 }
 
-export interface NewClusterOptions {
-  profile?: string;
-  kubectlVersion?: string;
-  seed?: number;
-  frozen?: boolean;
-}
-
-/** Builds a new cluster state from options and the environment (KUBESIM_SEED, KUBESIM_NOW, KUBESIM_PROFILE). */
-export function newClusterState(env: NodeJS.ProcessEnv, o: NewClusterOptions = {}): State {
-  const profileName = o.profile ?? env.KUBESIM_PROFILE ?? 'default';
-  const profile = getProfile(profileName);
-  if (!profile) throw new CliError(`unknown profile "${profileName}"`);
-  const seedText = o.seed ?? env.KUBESIM_SEED;
-  const seed = seedText === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
-  if (!Number.isInteger(seed) || seed < 0) throw new CliError(`the seed must be a non-negative integer, not "${seedText}"`);
-  const frozen = o.frozen ?? false;
-  const now = frozen && !env.KUBESIM_NOW ? DEFAULT_FROZEN_AT : clockFor(env);
-  return createClusterState({ profile, kubectlVersion: o.kubectlVersion ?? '1.32', seed, now, frozen });
+export interface OpenOptions {
+  /**
+   * The command only reads. When the stored cluster is settled, the controllers and the API server's
+   * write path are then never loaded (start-up time of `kubectl get`).
+   */
+  readOnly?: boolean;
 }
 
 /** Opens the cluster in the state directory, creating the default cluster when there is none yet. */
-export async function openSession(env: NodeJS.ProcessEnv): Promise<Session> {
-  const file = await StateFile.open(stateDir(env), { lock: true });
+export async function openSession(env: NodeJS.ProcessEnv, opts: OpenOptions = {}): Promise<Session> {
+  // A read-only look at a settled cluster writes nothing, so it needs no lock: writers replace the file
+  // atomically, so it always reads a whole state. Anything else takes the lock and reads again under it.
+  let file = await StateFile.open(stateDir(env), { lock: false });
+  if (!(opts.readOnly && file.state?.settled)) file = await StateFile.open(stateDir(env), { lock: true });
   try {
-    const state = file.state ?? newClusterState(env);
+    const state = file.state ?? (await import('./new-cluster.js')).newClusterState(env);
     const created = file.state === null;
     const profile = getProfile(state.cluster.profile);
     if (!profile) throw new CliError(`the cluster state names an unknown profile "${state.cluster.profile}"; run 'kubesim cluster reset'`);
@@ -67,19 +56,35 @@ export async function openSession(env: NodeJS.ProcessEnv): Promise<Session> {
     const rng = new Rng(state.cluster.rngState);
     const store = new ObjectStore(state, () => now, rng);
     store.dirty = created;
-    const api = new ApiServer(store, profile);
-    const reconcile = () => reconcileAll(store, profile);
-    reconcile();
+    const engine = !opts.readOnly || !state.settled ? await import('./engine.js') : undefined;
+    const api = engine ? new engine.ApiServer(store, profile) : undefined;
+    const reconcile = () => {
+      if (!engine) throw new Error('reconcile needs the cluster engine');
+      engine.reconcileAll(store, profile);
+      if (!state.settled) {
+        state.settled = true;
+        store.dirty = true;
+      }
+    };
+    if (!state.settled) reconcile();
+    const writesAtOpen = store.writes;
     return {
       state,
       store,
-      api,
+      get api(): ApiServer {
+        if (!api) throw new Error('this command opened the cluster read-only');
+        return api;
+      },
       profile,
       now,
       reconcile,
       async commit() {
         try {
-          reconcile();
+          if (!file.locked && store.writes !== writesAtOpen) throw new Error('a read-only session was written to');
+          if (store.writes !== writesAtOpen) {
+            state.settled = false;
+            reconcile();
+          }
           state.cluster.rngState = rng.state;
           if (store.dirty) await file.save(state);
         } finally {

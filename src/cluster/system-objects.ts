@@ -1,6 +1,7 @@
 import type { KubeObject } from '../api/types.js';
 import type { NodeProfile, Profile } from '../api/profiles.js';
 import { nthAddress } from '../controllers/ipam.js';
+import { pseudoDigest } from '../controllers/images.js';
 
 /**
  * The objects a fresh cluster of a profile has before anyone types a command: namespaces, nodes, the
@@ -48,7 +49,7 @@ export function nodeObject(p: Profile, n: NodeProfile, index: number, created: s
     status,
     type,
   });
-  const id = (salt: string) => `${salt}${(index + 1).toString(16).padStart(2, '0')}${n.name.length.toString(16)}`.padEnd(32, '0').slice(0, 32);
+  const id = (salt: string) => pseudoDigest(`${salt}/${p.name}/${n.name}/${index}`).slice(0, 32);
   const resources = { cpu: '8', 'ephemeral-storage': '263112772Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '32863308Ki', pods: '110' };
   return {
     apiVersion: 'v1',
@@ -187,6 +188,7 @@ export function dnsObjects(p: Profile): KubeObject[] {
         selector: labels,
         type: 'ClusterIP',
       },
+      status: { loadBalancer: {} },
     },
     {
       apiVersion: 'apps/v1',

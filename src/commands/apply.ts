@@ -6,7 +6,7 @@ import { strategicMergePatch, threeWayPatch } from '../api/patch.js';
 import { AggregateError, ApiError, CliError } from '../errors.js';
 import { loadManifests } from '../resource/manifests.js';
 import { namespaceFor } from '../resource/namespace.js';
-import { sortKeys } from '../printers/serialize.js';
+import { sortKeys } from '../printers/json.js';
 import { dryRunFlag, filenameFlags, outputFlag, printingFlags, selectorFlag, validateFlag } from './flags.js';
 import { parseDryRun, printResult } from './write-output.js';
 
@@ -115,6 +115,6 @@ async function runApply(ctx: CommandContext): Promise<void> {
       errors.push(e as Error);
     }
   }
-  for (const r of results) printResult(ctx, r.obj, r.op, dryRun);
+  for (const r of results) await printResult(ctx, r.obj, r.op, dryRun);
   if (errors.length) throw new AggregateError(errors);
 }

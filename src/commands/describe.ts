@@ -40,6 +40,7 @@ kubectl describe pods frontend`,
     selectorFlag,
     { name: 'show-events', type: 'bool', default: true, description: 'If true, display events related to the described object.' },
   ],
+  readOnly: true,
   run: runDescribe,
 };
 

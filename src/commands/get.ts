@@ -69,6 +69,7 @@ kubectl get rc/web service/frontend pods/web-pod-13je7`,
     { name: 'watch-only', type: 'bool', description: 'Watch for changes to the requested object(s), without listing/getting first.' },
     ...printingFlags,
   ],
+  readOnly: true,
   run: runGet,
 };
 
@@ -128,7 +129,7 @@ async function runGet(ctx: CommandContext): Promise<void> {
   }
   if (sorted.length > 0 || (format.kind !== 'table' && format.kind !== 'name' && format.kind !== 'custom-columns' && errors.length === 0)) {
     ctx.io.out.write(
-      printObjects(sorted, {
+      await printObjects(sorted, {
         format,
         now: session.now,
         snapshot: snap,

@@ -28,7 +28,7 @@ export function parseDryRun(v: string): DryRun {
  * What a writing verb prints for one object: `kind/name op` (with ` (dry run)` / ` (server dry run)`),
  * or the object in the -o format.
  */
-export function printResult(ctx: CommandContext, obj: KubeObject, op: string, dryRun: DryRun): void {
+export async function printResult(ctx: CommandContext, obj: KubeObject, op: string, dryRun: DryRun): Promise<void> {
   const out = ctx.parsed.flags.output as string | undefined;
   if (out) {
     const format = parseOutputFormat(out, OBJECT_FORMATS, (p) => readFileSync(resolve(ctx.cwd, p), 'utf8'));
@@ -37,7 +37,7 @@ export function printResult(ctx: CommandContext, obj: KubeObject, op: string, dr
       return;
     }
     ctx.io.out.write(
-      printObjects([obj], { format, now: '', snapshot: { get: () => undefined, list: () => [] }, withNamespace: false, showLabels: false, labelColumns: [], noHeaders: false, asList: false, kindPrefix: false }),
+      await printObjects([obj], { format, now: '', snapshot: { get: () => undefined, list: () => [] }, withNamespace: false, showLabels: false, labelColumns: [], noHeaders: false, asList: false, kindPrefix: false }),
     );
     return;
   }

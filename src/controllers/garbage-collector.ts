@@ -7,11 +7,13 @@ import { STORED_KINDS } from '../api/kinds.js';
  * references removed by the deleting verb, so they stay.
  */
 export function collectGarbage({ snapshot }: ControllerInput): Op[] {
-  const uids = new Set<string>();
   const all = [...STORED_KINDS].flatMap((k) => snapshot.list(k));
+  const dependents = all.filter((o) => o.metadata.ownerReferences?.length);
+  if (dependents.length === 0) return [];
+  const uids = new Set<string>();
   for (const o of all) if (o.metadata.uid) uids.add(o.metadata.uid);
   const ops: Op[] = [];
-  for (const o of all) {
+  for (const o of dependents) {
     const refs = o.metadata.ownerReferences ?? [];
     if (refs.length === 0) continue;
     if (refs.some((r) => uids.has(r.uid))) continue;

@@ -17,9 +17,11 @@ export function runKubelet(input: ControllerInput): Op[] {
   const pods = snapshot.list('Pod');
   const used = new Set<string>(pods.map((p) => p.status?.podIP).filter(Boolean));
   const last: Record<string, string> = { ...allocations.lastPodIP };
+  const nodeImages = new Map<string, Set<string>>();
+  const pulledOn = new Map<string, KubeObject>();
   for (const pod of pods) {
     const nodeName: string | undefined = pod.spec?.nodeName;
-    if (!nodeName || isTerminating(pod) || pod.status?.phase !== 'Pending' || pod.status?.podIP) continue;
+    if (!nodeName || isTerminating(pod) || (pod.status?.phase ?? 'Pending') !== 'Pending' || pod.status?.podIP) continue;
     const node = snapshot.get('Node', '', nodeName);
     if (!node) continue;
     const hostIP = nodeAddress(node, 'InternalIP');
@@ -33,7 +35,18 @@ export function runKubelet(input: ControllerInput): Op[] {
       ops.push({ op: 'reserve-pod-ip', node: nodeName, ip });
     }
     ops.push({ op: 'update', obj: startPod(pod, hostIP, podIP, now, rng) });
-    ops.push(...containerEvents(pod, nodeName, now, rng));
+    const images = nodeImages.get(nodeName) ?? new Set<string>((node.status?.images ?? []).flatMap((i: { names: string[] }) => i.names));
+    nodeImages.set(nodeName, images);
+    ops.push(...containerEvents(pod, nodeName, images, now, rng));
+    pulledOn.set(nodeName, node);
+  }
+  for (const [name, node] of pulledOn) {
+    const known = new Set<string>((node.status?.images ?? []).flatMap((i: { names: string[] }) => i.names));
+    const added = [...nodeImages.get(name)!].filter((ref) => !known.has(ref));
+    if (added.length === 0) continue;
+    const u = clone(node);
+    u.status.images = [...(node.status?.images ?? []), ...added.map((ref) => ({ names: [imageID(ref), ref], sizeBytes: imageSize(ref) }))];
+    ops.push({ op: 'update', obj: u });
   }
   return ops;
 }
@@ -72,19 +85,29 @@ function startPod(pod: KubeObject, hostIP: string, podIP: string, now: string, r
   return p;
 }
 
-function containerEvents(pod: KubeObject, nodeName: string, now: string, rng: ControllerInput['rng']): Op[] {
+/** Go's time.Duration.String() for a pull time: `512ms`, `4.1s`, `1.234s`. */
+function goDuration(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${String(ms / 1000)}s`;
+}
+
+/**
+ * The kubelet's events for starting a pod's containers. The image is pulled when the pull policy says
+ * Always, or when the node does not have it yet (then it is recorded on the node for the next pod).
+ */
+function containerEvents(pod: KubeObject, nodeName: string, images: Set<string>, now: string, rng: ControllerInput['rng']): Op[] {
   const src = { component: 'kubelet', host: nodeName };
   const ops: Op[] = [];
   for (const c of pod.spec.containers ?? []) {
     const path = `spec.containers{${c.name}}`;
     const ev = (reason: string, message: string) => ({ op: 'create' as const, obj: makeEvent(pod, 'Normal', reason, message, src, now, rng, path) });
-    if (c.imagePullPolicy === 'IfNotPresent' || c.imagePullPolicy === 'Never') {
+    const ref = fullImageRef(c.image);
+    if (c.imagePullPolicy !== 'Always' && images.has(ref)) {
       ops.push(ev('Pulled', `Container image "${c.image}" already present on machine`));
     } else {
-      const ms = 500 + rng.int(4000);
-      const secs = `${(ms / 1000).toFixed(3).replace(/0+$/, '').replace(/\.$/, '')}s`;
+      const d = goDuration(400 + rng.int(4000));
       ops.push(ev('Pulling', `Pulling image "${c.image}"`));
-      ops.push(ev('Pulled', `Successfully pulled image "${c.image}" in ${secs} (${secs} including waiting). Image size: ${imageSize(c.image)} bytes.`));
+      ops.push(ev('Pulled', `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${imageSize(c.image)} bytes.`));
+      images.add(ref);
     }
     ops.push(ev('Created', `Created container ${c.name}`));
     ops.push(ev('Started', `Started container ${c.name}`));

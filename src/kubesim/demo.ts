@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { projectRoot } from '../util/project-root.js';
 import type { KubesimCommand } from './run.js';
 import type { IO } from '../cli/io.js';
 import { runKubectl } from '../cli/run.js';
 import { CliError } from '../errors.js';
 import { splitWords } from '../util/words.js';
 
-const SPECS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
+const specsDir = () => join(projectRoot(), 'specs');
 
 /** The commands of a walkthrough: every line of its ```bash fences. */
 export function walkthroughCommands(markdown: string): string[] {
@@ -35,7 +35,7 @@ export const command: KubesimCommand = {
   usage: 'demo [FILE.md] [--profile P]',
   flags: [{ name: 'profile', type: 'string', default: 'docker-desktop', description: 'The cluster profile to replay on.' }],
   async run(args, f, _given, o) {
-    const file = args[0] ? resolve(o.cwd, args[0]) : join(SPECS, 'walkthroughs', 'courselabs-services.md');
+    const file = args[0] ? resolve(o.cwd, args[0]) : join(specsDir(), 'walkthroughs', 'courselabs-services.md');
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -53,7 +53,7 @@ export const command: KubesimCommand = {
           o.io.out.write(`(skipped: kubesim's demo only runs kubectl commands)\n\n`);
           continue;
         }
-        const code = await runKubectl(words.slice(1), { io: demoIO(o.io), env, cwd: SPECS });
+        const code = await runKubectl(words.slice(1), { io: demoIO(o.io), env, cwd: specsDir() });
         if (code !== 0) failures++;
         o.io.out.write('\n');
       }

@@ -1,10 +1,10 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../util/project-root.js';
 import type { KubesimCommand } from './run.js';
 
 /** bin/path holds a `kubectl` shim; putting it first on PATH makes a shell's `kubectl` kubesim's. */
 export function shimDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'path');
+  return join(projectRoot(), 'bin', 'path');
 }
 
 function quote(s: string): string {

@@ -4,9 +4,7 @@ import { formatLabelMap } from '../api/labels.js';
 import { kindPrefix, typeForKind } from '../api/kinds.js';
 import { formatTable } from './tabwriter.js';
 import { tablePrinterFor } from './table/index.js';
-import { toJson, toYaml } from './serialize.js';
-import { executeJsonPath, executeJsonPathAsJson, parseJsonPath } from './jsonpath.js';
-import { formatCustomColumns, parseCustomColumns, parseCustomColumnsFile } from './custom-columns.js';
+import { toJson } from './json.js';
 import type { OutputFormat } from './output-format.js';
 
 export interface PrintOptions {
@@ -35,24 +33,31 @@ export function asListObject(objs: KubeObject[]): object {
   return { apiVersion: 'v1', items: objs, kind: 'List', metadata: { resourceVersion: '' } };
 }
 
-/** Renders objects in the requested format; tables group by kind with a blank line between blocks. */
-export function printObjects(objs: KubeObject[], o: PrintOptions): string {
+/**
+ * Renders objects in the requested format; tables group by kind with a blank line between blocks. The
+ * YAML, JSONPath and custom-columns printers are loaded only when asked for (start-up time).
+ */
+export async function printObjects(objs: KubeObject[], o: PrintOptions): Promise<string> {
   const f = o.format;
   switch (f.kind) {
-    case 'yaml':
+    case 'yaml': {
+      const { toYaml } = await import('./serialize.js');
       if (!o.asList && objs.length === 1) return toYaml(objs[0]);
       return toYaml(asListObject(objs));
+    }
     case 'json':
       if (!o.asList && objs.length === 1) return toJson(objs[0]);
       return toJson(asListObject(objs));
     case 'name':
       return objs.map((x) => `${objectName(x)}\n`).join('');
     case 'jsonpath': {
+      const { executeJsonPath, executeJsonPathAsJson, parseJsonPath } = await import('./jsonpath.js');
       const t = parseJsonPath(f.template);
       const data = !o.asList && objs.length === 1 ? objs[0] : asListObject(objs);
       return f.asJson ? executeJsonPathAsJson(t, data) : executeJsonPath(t, data, { allowMissingKeys: true });
     }
     case 'custom-columns': {
+      const { formatCustomColumns, parseCustomColumns, parseCustomColumnsFile } = await import('./custom-columns.js');
       const cols = f.fromFile ? parseCustomColumnsFile(f.spec) : parseCustomColumns(f.spec);
       return formatCustomColumns(cols, objs, { noHeaders: o.noHeaders });
     }

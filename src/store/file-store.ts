@@ -1,8 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { projectRoot } from '../util/project-root.js';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import { CliError } from '../errors.js';
 import { acquireLock, type Lock } from './lock.js';
 import type { State } from './state.js';
@@ -10,8 +10,7 @@ import type { State } from './state.js';
 /** `state/` at the project root unless KUBESIM_STATE_DIR says otherwise. */
 export function stateDir(env: NodeJS.ProcessEnv): string {
   if (env.KUBESIM_STATE_DIR) return resolve(env.KUBESIM_STATE_DIR);
-  const here = dirname(fileURLToPath(import.meta.url)); // dist/store
-  return resolve(here, '..', '..', 'state');
+  return join(projectRoot(), 'state');
 }
 
 export function statePath(dir: string): string {
@@ -19,9 +18,9 @@ export function statePath(dir: string): string {
 }
 
 /**
- * The state file, opened under the lock. lowdb reads and writes it (JSONFile writes through a temp file
- * and a rename, so a reader never sees half a file). It is built by hand rather than with JSONFilePreset,
- * which silently swaps in an in-memory adapter under NODE_ENV=test.
+ * The state file, opened under the lock. lowdb reads and writes it (its file adapter writes through a
+ * temp file and a rename, so a reader never sees half a file). It is built by hand rather than with
+ * JSONFilePreset, which silently swaps in an in-memory adapter under NODE_ENV=test.
  */
 export class StateFile {
   private constructor(
@@ -34,7 +33,8 @@ export class StateFile {
     mkdirSync(dir, { recursive: true });
     const path = statePath(dir);
     const lock = opts.lock ? acquireLock(`${path}.lock`) : undefined;
-    const db = new Low<State | null>(new JSONFile<State | null>(path), null);
+    // Compact JSON (lowdb's JSONFile indents): a smaller file parses faster on every command.
+    const db = new Low<State | null>(new DataFile<State | null>(path, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), null);
     try {
       await db.read();
     } catch (e) {
@@ -50,11 +50,16 @@ export class StateFile {
     return new StateFile(path, db, lock);
   }
 
+  get locked(): boolean {
+    return this.lock !== undefined;
+  }
+
   get state(): State | null {
     return this.db.data;
   }
 
   async save(state: State): Promise<void> {
+    if (!this.lock) throw new Error(`cannot write ${this.path} without holding its lock`);
     this.db.data = state;
     await this.db.write();
   }

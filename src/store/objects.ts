@@ -12,6 +12,10 @@ export type { Snapshot } from '../api/snapshot.js';
  */
 export class ObjectStore implements Snapshot {
   dirty = false;
+  /** Bumped on every write; lets the reconcile loop skip a pass when nothing changed. */
+  writes = 0;
+  /** Keys per kind, built on first use (listing by kind is what controllers do most). */
+  private byKind?: Map<string, Set<string>>;
 
   constructor(
     readonly state: State,
@@ -24,10 +28,32 @@ export class ObjectStore implements Snapshot {
   }
 
   list(kind: string, namespace?: string): KubeObject[] {
-    const prefix = namespace === undefined ? `${kind}/` : `${kind}/${namespace}/`;
+    const keys = this.index().get(kind);
+    if (!keys) return [];
+    const prefix = namespace === undefined ? '' : `${kind}/${namespace}/`;
     const out: KubeObject[] = [];
-    for (const [k, v] of Object.entries(this.state.objects)) if (k.startsWith(prefix)) out.push(v);
+    for (const k of keys) if (!prefix || k.startsWith(prefix)) out.push(this.state.objects[k]);
     return out.sort(byNamespaceThenName);
+  }
+
+  private index(): Map<string, Set<string>> {
+    if (!this.byKind) {
+      this.byKind = new Map();
+      for (const k of Object.keys(this.state.objects)) this.indexKey(k);
+    }
+    return this.byKind;
+  }
+
+  private indexKey(key: string): void {
+    const kind = key.slice(0, key.indexOf('/'));
+    let set = this.byKind!.get(kind);
+    if (!set) this.byKind!.set(kind, (set = new Set()));
+    set.add(key);
+  }
+
+  private touch(): void {
+    this.dirty = true;
+    this.writes++;
   }
 
   private nextResourceVersion(): string {
@@ -43,8 +69,10 @@ export class ObjectStore implements Snapshot {
     md.creationTimestamp = md.creationTimestamp ?? this.now();
     md.resourceVersion = this.nextResourceVersion();
     if (hasGeneration(o)) md.generation = 1;
-    this.state.objects[objectKey(o.kind, md.namespace ?? '', md.name)] = o;
-    this.dirty = true;
+    const key = objectKey(o.kind, md.namespace ?? '', md.name);
+    this.state.objects[key] = o;
+    if (this.byKind) this.indexKey(key);
+    this.touch();
     return o;
   }
 
@@ -67,7 +95,7 @@ export class ObjectStore implements Snapshot {
     }
     o.metadata.resourceVersion = this.nextResourceVersion();
     this.state.objects[key] = o;
-    this.dirty = true;
+    this.touch();
     return o;
   }
 
@@ -76,7 +104,8 @@ export class ObjectStore implements Snapshot {
     const old = this.state.objects[key];
     if (old) {
       delete this.state.objects[key];
-      this.dirty = true;
+      this.byKind?.get(ref.kind)?.delete(key);
+      this.touch();
     }
     return old;
   }

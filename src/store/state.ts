@@ -24,6 +24,12 @@ export interface State {
   objects: Record<string, KubeObject>;
   /** Allocator memory that is not part of any object (recently released pod IPs, …). */
   allocations: Allocations;
+  /**
+   * Set when the stored objects are a fixpoint of every controller and nothing in them waits on time
+   * (no controller is driven by the clock yet): a read-only command can then skip reconciling.
+   * Any write clears it; the next reconcile sets it again.
+   */
+  settled?: boolean;
 }
 
 export function objectKey(kind: string, namespace: string, name: string): string {

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { strictDecodingErrors, strictDecodingMessage } from '../../src/api/validation/strict.js';
-import { decodingFailureMessage } from '../../src/api/validation/decode.js';
+import type { KubeObject } from '../../src/api/types.js';
+import { decodeErrors, decodingFailureMessage } from '../../src/api/validation/decode.js';
+import { decodeBase64, encodeBase64 } from '../../src/api/validation/base64.js';
 
 type Obj = Record<string, unknown>;
 
@@ -112,5 +114,87 @@ describe('messages', () => {
       'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee", unknown field "spec.foo"',
     );
     expect(decodingFailureMessage('Deployment', 'apps/v1', 'x')).toBe('Deployment in version "v1" cannot be handled as a Deployment: x');
+  });
+});
+
+const k8sPod = (spec: Obj): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec });
+const deploy = (): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'd' },
+  spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+});
+
+describe('decodeErrors', () => {
+  const secret = (data: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data });
+
+  it.each<[string, Record<string, unknown>, string | undefined]>([
+    ['valid base64', { a: 'dGVzdA==' }, undefined],
+    ['missing padding', { a: 'dGVzdA' }, 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 4'],
+    ['illegal character', { a: 'ab$d' }, 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 2'],
+    ['first failing key in sorted order', { z: 'ab$d', b: 'abc' }, 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 0'],
+    ['a number', { a: 5 }, 'Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal number into Go struct field Secret.data of type []uint8'],
+  ])('%s', (_, data, want) => expect(decodeErrors(secret(data))).toBe(want));
+
+  it('reports JSON type mismatches with Go paths', () => {
+    const d = deploy();
+    d.spec.template.spec.containers[0].env = [{ name: 'A', value: 1 }];
+    expect(decodeErrors(d)).toBe(
+      'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string',
+    );
+    // YAML gives numbers and booleans where strings are expected; `data` sorts before `metadata`.
+    const cm = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","labels":{"v":1.5}},"data":{"a":true}}');
+    expect(decodeErrors(cm)).toBe(
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal bool into Go struct field ConfigMap.data of type string',
+    );
+    delete cm.data;
+    expect(decodeErrors(cm)).toBe(
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+    );
+    const p = k8sPod({ containers: [{ name: 'c', image: 'x', ports: [{ containerPort: '80' }] }] });
+    expect(decodeErrors(p)).toBe(
+      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+    );
+    expect(decodeErrors(k8sPod({ restartPolicy: 3, containers: 'x' }))).toBe(
+      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container',
+    );
+    expect(decodeErrors(k8sPod({ containers: [{ name: 'c', image: 'nginx' }] }))).toBeUndefined();
+  });
+
+  it('lets a malformed quantity win over earlier type errors (its unmarshaller aborts decoding)', () => {
+    const p = k8sPod({ containers: [{ name: 'c', image: 'x', args: [1], resources: { limits: { cpu: '1 core' } } }] });
+    expect(decodeErrors(p)).toBe(
+      "Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+    );
+    p.spec.containers[0].resources.limits.cpu = 0.5;
+    expect(decodeErrors(p)).toBe(
+      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field Container.spec.containers.args of type string',
+    );
+  });
+});
+
+describe('base64 (Go StdEncoding)', () => {
+  it.each([
+    ['', ''],
+    ['f', 'Zg=='],
+    ['fo', 'Zm8='],
+    ['foo', 'Zm9v'],
+    ['héllo', 'aMOpbGxv'],
+  ])('round-trips %j', (plain, b64) => {
+    expect(encodeBase64(plain)).toBe(b64);
+    const r = decodeBase64(b64);
+    expect(r.ok && new TextDecoder().decode(r.bytes)).toBe(plain);
+  });
+
+  it.each<[string, number]>([
+    ['Zg=', 3],
+    ['Z===', 1],
+    ['Zg==x', 4],
+    ['Zm9v\nZg', 5],
+  ])('rejects %j at byte %i', (s, offset) => expect(decodeBase64(s)).toEqual({ ok: false, offset }));
+
+  it('skips newlines', () => {
+    const r = decodeBase64('Zm9v\r\nYmFy');
+    expect(r.ok && new TextDecoder().decode(r.bytes)).toBe('foobar');
   });
 });

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { ApiError, formatFieldError } from '../../src/errors.js';
 import type { KubeObject } from '../../src/api/types.js';
-import { decodeErrors, validateObject } from '../../src/api/validation/index.js';
+import { validateObject } from '../../src/api/validation/index.js';
 import { goQuote, goStringMap, goStringSlice, goValue, goLabelSelector } from '../../src/api/validation/go-syntax.js';
-import { decodeBase64, encodeBase64 } from '../../src/api/validation/base64.js';
+import { parseQuantity, quantityString } from '../../src/api/validation/quantity.js';
 
 const SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
@@ -47,6 +47,30 @@ describe('go-syntax', () => {
       'v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:"k", Operator:"In", Values:[]string{"v"}}}}',
     );
     expect(goQuote('\u2028')).toBe('"\\u2028"');
+  });
+});
+
+describe('quantities', () => {
+  it.each([
+    ['0.5', '500m'],
+    ['1000m', '1'],
+    ['2000', '2k'],
+    ['1500', '1500'],
+    ['0.0001', '1m'],
+    ['1024Mi', '1Gi'],
+    ['1536Mi', '1536Mi'],
+    ['1.5Gi', '1536Mi'],
+    ['0.5Ki', '512'],
+    ['1e3', '1e3'],
+    ['0', '0'],
+  ])('%s prints as %s', (input, want) => {
+    const q = parseQuantity(input);
+    expect(typeof q === 'string' ? q : quantityString(q)).toBe(want);
+  });
+
+  it('rejects malformed quantities with the decoder texts', () => {
+    expect(parseQuantity('1 core')).toBe("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+    expect(parseQuantity('1Gii')).toBe("unable to parse quantity's suffix");
   });
 });
 
@@ -162,6 +186,24 @@ describe('pods', () => {
       ['spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"'],
     ],
     [
+      'requests above limits',
+      { containers: [{ name: 'c', image: 'x', resources: { limits: { cpu: '1', memory: '512Mi' }, requests: { cpu: '2000m', memory: '1024Mi' } } }] },
+      [
+        'spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
+        'spec.containers[0].resources.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi',
+      ],
+    ],
+    [
+      'unknown resource name (limits are copied to requests on pods)',
+      { containers: [{ name: 'c', image: 'x', resources: { limits: { cpus: '1' } } }] },
+      [
+        'spec.containers[0].resources.limits[cpus]: Invalid value: "cpus": must be a standard resource type or fully qualified',
+        'spec.containers[0].resources.limits[cpus]: Invalid value: "cpus": must be a standard resource for containers',
+        'spec.containers[0].resources.requests[cpus]: Invalid value: "cpus": must be a standard resource type or fully qualified',
+        'spec.containers[0].resources.requests[cpus]: Invalid value: "cpus": must be a standard resource for containers',
+      ],
+    ],
+    [
       'image with trailing space',
       { containers: [{ name: 'c', image: 'nginx ' }] },
       ['spec.containers[0].image: Invalid value: "nginx ": must not have leading or trailing whitespace'],
@@ -226,6 +268,11 @@ describe('services', () => {
       'bad clusterIP',
       { clusterIP: '10.96.0.300', ports: [{ port: 80 }] },
       ['spec.clusterIPs[0]: Invalid value: "10.96.0.300": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
+    ],
+    [
+      'loopback external IP',
+      { ports: [{ port: 80 }], externalIPs: ['127.0.0.1'] },
+      ['spec.externalIPs[0]: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)'],
     ],
     [
       'externalTrafficPolicy on ClusterIP',
@@ -354,63 +401,5 @@ describe('configmaps, secrets and other kinds', () => {
     ]);
     const ing: KubeObject = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'default' }, spec: {} };
     expect(lines(ing)).toEqual(['spec: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified']);
-  });
-});
-
-describe('decodeErrors', () => {
-  const secret = (data: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data });
-
-  it.each<[string, Record<string, unknown>, string | undefined]>([
-    ['valid base64', { a: 'dGVzdA==' }, undefined],
-    ['missing padding', { a: 'dGVzdA' }, 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 4'],
-    ['illegal character', { a: 'ab$d' }, 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 2'],
-    ['first failing key in sorted order', { z: 'ab$d', b: 'abc' }, 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 0'],
-    ['a number', { a: 5 }, 'Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal number into Go struct field Secret.data of type []uint8'],
-  ])('%s', (_, data, want) => expect(decodeErrors(secret(data))).toBe(want));
-
-  it('reports JSON type mismatches with Go paths', () => {
-    const d = deploy({});
-    d.spec.template.spec.containers[0].env = [{ name: 'A', value: 1 }];
-    expect(decodeErrors(d)).toBe(
-      'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string',
-    );
-    const cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', labels: { v: 1.5 } }, data: { a: true } };
-    expect(decodeErrors(cm)).toBe(
-      'ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal bool into Go struct field ConfigMap.data of type string',
-    );
-    const p = pod({ containers: [{ name: 'c', image: 'x', ports: [{ containerPort: '80' }] }] });
-    expect(decodeErrors(p)).toBe(
-      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
-    );
-    expect(decodeErrors(pod({ restartPolicy: 3, containers: 'x' }))).toBe(
-      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field PodSpec.spec.containers of type []v1.Container',
-    );
-    expect(decodeErrors(pod())).toBeUndefined();
-  });
-});
-
-describe('base64 (Go StdEncoding)', () => {
-  it.each([
-    ['', ''],
-    ['f', 'Zg=='],
-    ['fo', 'Zm8='],
-    ['foo', 'Zm9v'],
-    ['héllo', 'aMOpbGxv'],
-  ])('round-trips %j', (plain, b64) => {
-    expect(encodeBase64(plain)).toBe(b64);
-    const r = decodeBase64(b64);
-    expect(r.ok && new TextDecoder().decode(r.bytes)).toBe(plain);
-  });
-
-  it.each<[string, number]>([
-    ['Zg=', 3],
-    ['Z===', 1],
-    ['Zg==x', 4],
-    ['Zm9v\nZg', 5],
-  ])('rejects %j at byte %i', (s, offset) => expect(decodeBase64(s)).toEqual({ ok: false, offset }));
-
-  it('skips newlines', () => {
-    const r = decodeBase64('Zm9v\r\nYmFy');
-    expect(r.ok && new TextDecoder().decode(r.bytes)).toBe('foobar');
   });
 });

@@ -7,6 +7,7 @@ import type { Json } from '../types.js';
 import { child, duplicate, forbidden, index, invalid, invalidEach, nonNegative, notFound, notSupported, required } from './field.js';
 import { isConfigMapKey, isDNS1123Label, isEnvVarName, isValidPortName, isValidPortNum } from './names.js';
 import { nameIsDNSSubdomain } from './meta.js';
+import { validateResources } from './resources.js';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
@@ -182,7 +183,7 @@ function validateProbe(probe: Json, path: string, kind: 'liveness' | 'readiness'
   return errs;
 }
 
-/** validateContainerCommon: name, image, termination message policy, ports, env, mounts, pull policy. */
+/** validateContainerCommon: name, image, termination message policy, ports, env, mounts, pull policy, resources. */
 export function validateContainerCommon(c: Json, volumes: Set<string>, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!c.name) errs.push(required(child(path, 'name')));
@@ -194,6 +195,7 @@ export function validateContainerCommon(c: Json, volumes: Set<string>, path: str
   errs.push(...validateEnvFrom(c.envFrom, child(path, 'envFrom')));
   errs.push(...validateVolumeMounts(c.volumeMounts, volumes, child(path, 'volumeMounts')));
   errs.push(...validateEnum(c.imagePullPolicy ?? 'IfNotPresent', child(path, 'imagePullPolicy'), PULL_POLICIES));
+  errs.push(...validateResources(c.resources, child(path, 'resources')));
   return errs;
 }
 

@@ -1,11 +1,12 @@
 /**
  * Errors the API server reports while *decoding* a request body, before any validation: a value of the
- * wrong JSON type for its field, or a `[]byte` field (Secret `data`) that is not valid base64. The server
- * answers BadRequest: `Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input
- * byte 4`.
+ * wrong JSON type for its field, a `[]byte` field (Secret `data`) that is not valid base64, or a
+ * malformed resource quantity. The server answers BadRequest: `Secret in version "v1" cannot be handled
+ * as a Secret: illegal base64 data at input byte 4`.
  */
 import { decodeBase64 } from './base64.js';
 import { OPAQUE_TYPES, isStruct, sortedEntries, structFields } from './strict.js';
+import { quantityOf } from './quantity.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,60 +45,77 @@ interface Ctx {
   fieldPath: string;
 }
 
+/** Decoder state: encoding/json keeps the first type error and goes on; an Unmarshaler's error aborts. */
+interface State {
+  saved?: string;
+  fatal?: string;
+}
+
+function save(state: State, msg: string): void {
+  state.saved ??= msg;
+}
+
 function typeError(kind: string, type: string, ctx: Ctx): string {
   return `json: cannot unmarshal ${kind} into Go struct field ${ctx.struct}.${ctx.fieldPath} of type ${goTypeName(type)}`;
 }
 
-function checkValue(type: string, v: unknown, ctx: Ctx): string | undefined {
-  if (v === null || v === undefined || OPAQUE_TYPES.has(type)) return undefined;
+function checkValue(type: string, v: unknown, ctx: Ctx, state: State): void {
+  if (v === null || v === undefined || state.fatal) return;
+  if (type === 'Quantity') {
+    // resource.Quantity has its own UnmarshalJSON, whose error ends decoding at once.
+    const q = quantityOf(typeof v === 'object' ? JSON.stringify(v) : v);
+    if (typeof q === 'string') state.fatal = q;
+    return;
+  }
+  if (OPAQUE_TYPES.has(type)) return;
   if (type === '[]byte') {
-    if (typeof v !== 'string') return typeError(jsonKind(v), type, ctx);
+    if (typeof v !== 'string') return save(state, typeError(jsonKind(v), type, ctx));
     const r = decodeBase64(v);
-    return r.ok ? undefined : `illegal base64 data at input byte ${r.offset}`;
+    if (!r.ok) save(state, `illegal base64 data at input byte ${r.offset}`);
+    return;
   }
   if (type.startsWith('[]')) {
-    if (!Array.isArray(v)) return typeError(jsonKind(v), type, ctx);
-    for (const x of v) {
-      const e = checkValue(type.slice(2), x, ctx);
-      if (e) return e;
-    }
-    return undefined;
+    if (!Array.isArray(v)) return save(state, typeError(jsonKind(v), type, ctx));
+    for (const x of v) checkValue(type.slice(2), x, ctx, state);
+    return;
   }
   if (type.startsWith('map[string]') || type === 'v1.ResourceList') {
-    if (!isObject(v)) return typeError(jsonKind(v), type, ctx);
+    if (!isObject(v)) return save(state, typeError(jsonKind(v), type, ctx));
     const elem = type === 'v1.ResourceList' ? 'Quantity' : type.slice(11);
-    for (const [, x] of sortedEntries(v)) {
-      const e = checkValue(elem, x, ctx);
-      if (e) return e;
-    }
-    return undefined;
+    for (const [, x] of sortedEntries(v)) checkValue(elem, x, ctx, state);
+    return;
   }
-  if (isStruct(type)) return isObject(v) ? checkStruct(type, type.replace(/^discovery\./, ''), v, ctx.fieldPath) : typeError(jsonKind(v), type, ctx);
+  if (isStruct(type)) {
+    if (isObject(v)) checkStruct(type, type.replace(/^discovery\./, ''), v, ctx.fieldPath, state);
+    else save(state, typeError(jsonKind(v), type, ctx));
+    return;
+  }
   const mismatch = scalarMismatch(type, v);
-  return mismatch ? typeError(mismatch, type, ctx) : undefined;
+  if (mismatch) save(state, typeError(mismatch, type, ctx));
 }
 
-function checkStruct(schemaName: string, goName: string, obj: Obj, path: string): string | undefined {
+function checkStruct(schemaName: string, goName: string, obj: Obj, path: string, state: State): void {
   const fields = structFields(schemaName);
-  if (!fields) return undefined;
+  if (!fields) return;
   for (const [k, v] of sortedEntries(obj)) {
     const type = fields.get(k);
     if (type === undefined) continue; // unknown fields are skipped while decoding (strict.ts reports them)
-    const e = checkValue(type, v, { struct: goName, fieldPath: path ? `${path}.${k}` : k });
-    if (e) return e;
+    checkValue(type, v, { struct: goName, fieldPath: path ? `${path}.${k}` : k }, state);
   }
-  return undefined;
 }
 
 /**
  * The first decoding error in `obj` (as encoding/json reports it: keys in sorted order, first error
  * wins), as the tail of the BadRequest message: `<Kind> in version "<version>" cannot be handled as a
- * <Kind>: <error>`; undefined when the object decodes. Field paths in type errors carry no list indices,
+ * <Kind>: <error>`; undefined when the object decodes. A malformed resource quantity wins over type errors,
+ * because its unmarshaller aborts decoding. Field paths in type errors carry no list indices,
  * as in Go (`Go struct field EnvVar.spec.containers.env.value of type string`).
  */
 export function decodeErrors(obj: KubeObjectLike): string | undefined {
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
-  const err = checkStruct(`root:${kind}`, kind, obj as Obj, '');
+  const state: State = {};
+  checkStruct(`root:${kind}`, kind, obj as Obj, '', state);
+  const err = state.fatal ?? state.saved;
   return err ? decodingFailureMessage(kind, String(obj.apiVersion ?? ''), err) : undefined;
 }
 

@@ -9,8 +9,8 @@ import { nameIsDNSSubdomain, validateObjectMeta } from './meta.js';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
-/** ValidateNonSpecialIP: no unspecified, loopback or link-local addresses in endpoints. */
-function validateNonSpecialIP(ip: string, path: string): FieldError[] {
+/** ValidateNonSpecialIP: no unspecified, loopback or link-local addresses (endpoints, external IPs). */
+export function validateNonSpecialIP(ip: string, path: string): FieldError[] {
   if (!parseableIP(ip)) return [invalid(path, ip, 'must be a valid IP address')];
   const errs: FieldError[] = [];
   if (ip === '0.0.0.0' || ip === '::') errs.push(invalid(path, ip, `may not be unspecified (${ip})`));

@@ -10,6 +10,7 @@ import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidCIDR, isVal
 import { nameIsDNS1035Label, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
 import { validatePortNumOrName } from './container.js';
 import { validateServiceIPs } from './service-ips.js';
+import { validateNonSpecialIP } from './endpoints.js';
 
 /** The order `field.NotSupported` prints `spec.type`'s choices in (sets.List sorts them). */
 export const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
@@ -198,7 +199,10 @@ function validateServiceSpec(svc: KubeObject): FieldError[] {
   if (s.selector) errs.push(...validateLabels(s.selector, 'spec.selector'));
   errs.push(...validateSessionAffinity(s));
   errs.push(...validateServiceIPs(s));
-  (s.externalIPs ?? []).forEach((ip: string, i: number) => errs.push(...invalidEach(`spec.externalIPs[${i}]`, ip, isValidIP(ip))));
+  (s.externalIPs ?? []).forEach((ip: string, i: number) => {
+    const msgs = isValidIP(ip);
+    errs.push(...(msgs.length ? invalidEach(`spec.externalIPs[${i}]`, ip, msgs) : validateNonSpecialIP(ip, `spec.externalIPs[${i}]`)));
+  });
   if (!s.type) errs.push(required('spec.type'));
   else if (!SERVICE_TYPES.includes(s.type)) errs.push(notSupported('spec.type', s.type, SERVICE_TYPES));
   errs.push(...validatePortSets(s));

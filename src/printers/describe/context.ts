@@ -1,5 +1,5 @@
 import type { KubeObject, OwnerReference } from '../../api/types.js';
-import type { Snapshot } from '../../store/objects.js';
+import type { Snapshot } from '../../api/snapshot.js';
 import { age, rfc1123z } from '../age.js';
 import { formatLabelMap } from '../../api/labels.js';
 

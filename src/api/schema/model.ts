@@ -1,0 +1,56 @@
+/**
+ * The vocabulary of the schema registry: a struct's fields with their types, required flags, enum
+ * values and short descriptions. The facts (names, types, required, enums) come from structs.ts; the
+ * descriptions are kubesim's own words, kept per group of kinds in the sibling files.
+ */
+
+/** One JSON field of a struct. */
+export interface FieldSchema {
+  name: string;
+  /**
+   * Type token: `string`, `integer`, `number`, `boolean`, `Quantity`, `IntOrString`, `Time`,
+   * `MicroTime`, `FieldsV1`, `[]T`, `map[string]T`, or a struct key of STRUCT_FIELDS.
+   */
+  type: string;
+  required: boolean;
+  /** Allowed values of an enum-typed string (or of the elements of a list of them). */
+  enum?: string[];
+  description?: string;
+}
+
+/** A named object type (a struct, or one of the opaque apimachinery types). */
+export interface TypeSchema {
+  /** Registry key (`Container`, `discovery.EndpointPort`). */
+  key: string;
+  /** The name kubectl shows in `<…>` (the key without a group prefix). */
+  name: string;
+  description?: string;
+  /** Empty for opaque types such as Quantity. */
+  fields: FieldSchema[];
+}
+
+/** Descriptions for one struct: `_` describes the type itself, the other keys its fields. */
+export type TypeDocs = { readonly _?: string } & Readonly<Record<string, string>>;
+
+/** Struct key → its descriptions. */
+export type SchemaDocs = Readonly<Record<string, TypeDocs>>;
+
+/** Parses one `name[:type][!][=v1|v2]` token of STRUCT_FIELDS. */
+export function parseFieldToken(token: string): FieldSchema {
+  let rest = token;
+  let enumValues: string[] | undefined;
+  const eq = rest.indexOf('=');
+  if (eq >= 0) {
+    enumValues = rest
+      .slice(eq + 1)
+      .split('|')
+      .map((v) => (v === '""' ? '' : v));
+    rest = rest.slice(0, eq);
+  }
+  const required = rest.endsWith('!');
+  if (required) rest = rest.slice(0, -1);
+  const colon = rest.indexOf(':');
+  const name = colon >= 0 ? rest.slice(0, colon) : rest;
+  const type = colon >= 0 ? rest.slice(colon + 1) : 'string';
+  return enumValues ? { name, type, required, enum: enumValues } : { name, type, required };
+}

@@ -1,0 +1,158 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ROOT, tempStateDir } from '../helpers/cli.js';
+import { transcript, type Step } from '../helpers/transcript.js';
+
+/**
+ * Golden transcripts through the built CLI: fresh state directory, seed 1, clock fixed by KUBESIM_NOW.
+ * Each golden file was read against ../shared/reference/kubectl-output.md when it was first written.
+ */
+const specs = join(ROOT, 'specs');
+const dirs: Array<() => void> = [];
+afterAll(() => dirs.forEach((c) => c()));
+
+function run(steps: Array<Step | string>, cwd = specs): string {
+  const { dir, cleanup } = tempStateDir();
+  dirs.push(cleanup);
+  return transcript(steps, dir, cwd);
+}
+
+describe('golden transcripts', () => {
+  it('courselabs services: pods, services, selectors, endpoints, cleanup', async () => {
+    const out = run([
+      'kubectl get nodes',
+      'kubectl apply -f labs/services/specs/pods',
+      'kubectl get pods -o wide --show-labels',
+      'kubectl apply -f labs/services/specs/services/whoami-clusterip.yaml',
+      'kubectl get service whoami',
+      'kubectl describe svc whoami',
+      "kubectl get svc whoami -o jsonpath='{.spec.clusterIP}'",
+      'kubectl get pods -o wide -l app=whoami',
+      'kubectl delete pods -l app=whoami',
+      'kubectl apply -f labs/services/specs/pods',
+      'kubectl get pods -o wide -l app=whoami',
+      'kubectl get endpoints whoami',
+      'kubectl apply -f labs/services/specs/services/whoami-nodeport.yaml -f labs/services/specs/services/whoami-loadbalancer.yaml',
+      'kubectl get svc -l app=whoami',
+      'kubectl describe svc whoami-np',
+      'kubectl get all',
+      'kubectl delete pod,svc -l kubernetes.courselabs.co=services',
+      'kubectl get pods',
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/courselabs-services.txt');
+  });
+
+  it('a fresh cluster looks like a real one', async () => {
+    const out = run([
+      'kubectl get nodes -o wide',
+      'kubectl get ns',
+      'kubectl get pods -A',
+      'kubectl get svc -A -o wide',
+      'kubectl get ep -A',
+      'kubectl get endpointslices -A',
+      'kubectl get ds,deploy,rs -n kube-system',
+      'kubectl get sa,cm',
+      "kubectl get nodes -o jsonpath='{.items[*].status.addresses[?(@.type==\"InternalIP\")].address}'",
+      'kubectl describe node kubesim-worker',
+      'kubectl describe ns default',
+      'kubectl -n kube-system describe deploy coredns',
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/fresh-cluster.txt');
+  });
+
+  it('output formats', async () => {
+    const out = run([
+      'kubectl apply -f labs/services/specs/pods -f labs/services/specs/services',
+      'kubectl get pod whoami -o yaml',
+      'kubectl get svc whoami-np -o json',
+      'kubectl get pods -o name',
+      'kubectl get svc -o yaml',
+      "kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{\"\\t\"}{.status.podIP}{\"\\n\"}{end}'",
+      "kubectl get svc whoami -ojsonpath='{.metadata.labels}'",
+      'kubectl get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName',
+      'kubectl get pods --no-headers',
+      'kubectl get pods -L app -L missing',
+      'kubectl get svc --sort-by=.spec.ports[0].port',
+      'kubectl get pods,svc',
+      'kubectl get pods --field-selector spec.nodeName=kubesim-worker',
+      'kubectl get pods -l "app in (sleep)"',
+      'kubectl get endpointslices -l kubernetes.io/service-name=whoami',
+      'kubectl get svc whoami-lb -o wide',
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/output-formats.txt');
+  });
+
+  it('errors print kubectl texts, exit non-zero and leave the state alone', async () => {
+    const bad = (cmd: string, stdin?: string): Step => ({ cmd, stdin, rejected: true });
+    const out = run([
+      'kubectl get nodes',
+      bad('kubectl get foo'),
+      bad('kubectl get pods --foo'),
+      bad('kubectl get pods -x'),
+      bad('kubectl get'),
+      bad('kubectl get pod nope'),
+      bad('kubectl get pods nope -A'),
+      bad('kubectl get deploy/nope svc/nope'),
+      bad('kubectl describe svc nope'),
+      bad('kubectl delete pod nope'),
+      bad('kubectl delete'),
+      bad('kubectl delete pods'),
+      bad('kubectl apply'),
+      bad('kubectl apply -f missing.yaml'),
+      bad('kubectl apply -f https://example.com/pod.yaml'),
+      bad('kubectl apply -f - -n nowhere', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n'),
+      bad('kubectl apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    imagee: nginx\n'),
+      bad('kubectl apply -f -', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 70000\n    targetPort: 80\n'),
+      bad('kubectl apply -f -', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 40000\n'),
+      bad('kubectl apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: My_Pod\nspec:\n  containers:\n  - name: c\n    image: nginx\n'),
+      bad('kubectl apply -f -', 'metadata:\n  name: x\n'),
+      bad('kubectl apply -f -', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n\tspec: 1\n'),
+      bad('kubectl apply -f -', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n      - name: c\n        image: nginx\n'),
+      bad('kubectl delete ns default'),
+      bad('kubectl get pods -l "a in (b"'),
+      bad('kubectl get pods --field-selector foo=bar'),
+      bad('kubectl get pods -o foo'),
+      bad('kubectl frobnicate'),
+      bad('kubectl delete pods --all -l app=x'),
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/errors.txt');
+  });
+
+  it('apply created / unchanged / configured, namespaces, cascade', async () => {
+    const deploy = (replicas: number, image = 'nginx') =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-nginx\nspec:\n  selector:\n    matchLabels:\n      run: my-nginx\n  replicas: ${replicas}\n  template:\n    metadata:\n      labels:\n        run: my-nginx\n    spec:\n      containers:\n      - name: my-nginx\n        image: ${image}\n        ports:\n        - containerPort: 80\n`;
+    const out = run([
+      { cmd: 'kubectl create namespace my-nginx' },
+      { cmd: 'kubectl -n my-nginx apply -f -', stdin: deploy(2) },
+      { cmd: 'kubectl -n my-nginx apply -f -', stdin: deploy(2) },
+      'kubectl -n my-nginx get deploy,rs,pods -o wide',
+      { cmd: 'kubectl -n my-nginx apply -f -', stdin: deploy(3) },
+      'kubectl -n my-nginx get deploy my-nginx',
+      'kubectl get pods -n my-nginx -o wide',
+      { cmd: 'kubectl -n my-nginx apply -f -', stdin: deploy(3, 'nginx:1.25') },
+      'kubectl -n my-nginx get rs',
+      "kubectl -n my-nginx get deploy my-nginx -o jsonpath='{.metadata.annotations}'",
+      'kubectl delete ns my-nginx',
+      'kubectl get ns',
+      'kubectl get pods -n my-nginx',
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/apply-deployments.txt');
+  });
+});
+
+describe('determinism', () => {
+  it('same commands, same seed, frozen clock: byte-identical transcripts', () => {
+    const steps = [
+      'kubectl apply -f labs/services/specs/pods -f labs/services/specs/services',
+      'kubectl get pods,svc,ep,endpointslices -o wide',
+      'kubectl get pods -o yaml',
+      'kubectl delete pod whoami',
+      'kubectl apply -f labs/services/specs/pods',
+      'kubectl get events',
+    ];
+    const a = run(steps);
+    const b = run(steps);
+    expect(a).toContain('whoami');
+    expect(a).toBe(b);
+  });
+});
