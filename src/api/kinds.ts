@@ -72,7 +72,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   rt('roles', 'Role', 'rbac.authorization.k8s.io', 'v1', true),
   rt('priorityclasses', 'PriorityClass', 'scheduling.k8s.io', 'v1', false, ['pc']),
   rt('storageclasses', 'StorageClass', 'storage.k8s.io', 'v1', false, ['sc']),
-  rt('customresourcedefinitions', 'CustomResourceDefinition', 'apiextensions.k8s.io', 'v1', false, ['crd', 'crds']),
+  rt('customresourcedefinitions', 'CustomResourceDefinition', 'apiextensions.k8s.io', 'v1', false, ['crd', 'crds'], ['api-extensions']),
 ];
 
 /** Kinds the simulator stores and serves objects for; every other discovered type lists as empty. */

@@ -765,7 +765,7 @@ export function jsonPatch(target: Json, ops: JsonPatchOp[]): Json {
 function add(doc: Json, path: string, value: Json, op: string): Json {
   if (path === '') return value;
   const found = findObject(doc, path);
-  if (!found) throw new JsonPatchError(`${op === 'add' ? 'add' : op} operation does not apply: doc is missing path: ${goQuoted(path)}: missing value`);
+  if (!found) throw new JsonPatchError(`${op} operation does not apply: doc is missing path: ${goQuoted(path)}: missing value`);
   const [con, key] = found;
   if (Array.isArray(con)) {
     const i = key === '-' ? con.length : Number(key);
@@ -796,4 +796,175 @@ function remove(doc: Json, path: string, op: string): void {
 
 function goQuoted(s: string): string {
   return JSON.stringify(s);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Decoding patch bodies as Go's encoding/json does (the texts the API server returns)
+
+/** Go's quoteChar: `'x'`, `'\''`, `'"'`, `'\n'`. */
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '"') return "'\"'";
+  const q = JSON.stringify(c);
+  return `'${q.slice(1, -1)}'`;
+}
+
+/**
+ * The syntax error Go's JSON scanner reports for `text` (`invalid character 's' looking for beginning
+ * of object key string`, `unexpected end of JSON input`), or undefined when the text is valid JSON.
+ */
+export function goJsonSyntaxError(text: string): string | undefined {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && ' \t\r\n'.includes(text[i])) i++;
+  };
+  class Fail extends Error {}
+  const fail = (msg: string): never => {
+    throw new Fail(msg);
+  };
+  const eof = () => fail('unexpected end of JSON input');
+  const bad = (ctx: string) => fail(`invalid character ${quoteChar(text[i])} ${ctx}`);
+  const literal = (word: string) => {
+    for (let k = 1; k < word.length; k++) {
+      i++;
+      if (i >= n) eof();
+      if (text[i] !== word[k]) bad(`in literal ${word} (expecting ${quoteChar(word[k])})`);
+    }
+    i++;
+  };
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= n) eof();
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c === '\\') {
+        i++;
+        if (i >= n) eof();
+        if (text[i] === 'u') {
+          for (let k = 0; k < 4; k++) {
+            i++;
+            if (i >= n) eof();
+            if (!/[0-9a-fA-F]/.test(text[i])) bad('in \\u hexadecimal character escape');
+          }
+        } else if (!'"\\/bfnrt'.includes(text[i])) bad('in string escape code');
+        i++;
+        continue;
+      }
+      if (c < ' ') bad('in string literal');
+      i++;
+    }
+  };
+  const digits = () => {
+    while (i < n && /[0-9]/.test(text[i])) i++;
+  };
+  const number = () => {
+    if (text[i] === '-') {
+      i++;
+      if (i >= n) eof();
+      if (!/[0-9]/.test(text[i])) bad('in numeric literal');
+    }
+    if (text[i] === '0') i++;
+    else digits();
+    if (i < n && text[i] === '.') {
+      i++;
+      if (i >= n) eof();
+      if (!/[0-9]/.test(text[i])) bad('after decimal point in numeric literal');
+      digits();
+    }
+    if (i < n && (text[i] === 'e' || text[i] === 'E')) {
+      i++;
+      if (i < n && (text[i] === '+' || text[i] === '-')) i++;
+      if (i >= n) eof();
+      if (!/[0-9]/.test(text[i])) bad('in exponent of numeric literal');
+      digits();
+    }
+  };
+  const value = (): void => {
+    ws();
+    if (i >= n) eof();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (i >= n) eof();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (i >= n) eof();
+        if (text[i] !== '"') bad('looking for beginning of object key string');
+        string();
+        ws();
+        if (i >= n) eof();
+        if (text[i] !== ':') bad('after object key');
+        i++;
+        value();
+        ws();
+        if (i >= n) eof();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        bad('after object key:value pair');
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (i >= n) eof();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (i >= n) eof();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        bad('after array element');
+      }
+    }
+    if (c === '"') return string();
+    if (c === '-' || /[0-9]/.test(c)) return number();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    bad('looking for beginning of value');
+  };
+  try {
+    value();
+    ws();
+    if (i < n) bad('after top-level value');
+    return undefined;
+  } catch (e) {
+    if (e instanceof Fail) return e.message;
+    throw e;
+  }
+}
+
+/** Go's name for a decoded JSON value's kind in `json: cannot unmarshal <kind> into Go value of type …`. */
+export function goJsonKind(v: Json): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'object';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v;
 }

@@ -5,13 +5,14 @@ import type { VerbEntry } from './verbs.js';
 /** `kubectl <verb> --help`, laid out as kubectl lays it out: description, Examples, Options, Usage. */
 export function commandHelp(spec: CommandSpec, path: string): string {
   let s = `${spec.long ?? spec.short}\n\n`;
+  if (spec.aliases?.length) s += `Aliases:\n${[spec.name, ...spec.aliases].join(', ')}\n\n`;
+  if (spec.examples) s += `Examples:\n${spec.examples.replace(/^/gm, '  ').replace(/^ +$/gm, '  ')}\n\n`;
   if (spec.subcommands?.length) {
     s += 'Available Commands:\n';
     const w = Math.max(...spec.subcommands.map((c) => c.name.length)) + 3;
     for (const c of spec.subcommands) s += `  ${c.name.padEnd(w)}${c.short}\n`;
     s += '\n';
   }
-  if (spec.examples) s += `Examples:\n${spec.examples.replace(/^/gm, '  ').replace(/^ +$/gm, '  ')}\n\n`;
   const flags = (spec.flags ?? []).filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : 1));
   if (flags.length) s += `Options:\n${flags.map(formatFlagHelp).join('\n')}\n`;
   s += `Usage:\n  kubectl ${spec.usage}\n\n`;

@@ -11,6 +11,9 @@ import { allocateServicePorts, keepServiceAllocations, releaseTypeDependentField
 
 export type DryRun = 'none' | 'client' | 'server';
 
+/** Kinds whose status lives in a status subresource (PrepareForUpdate keeps the stored status). */
+const STATUS_SUBRESOURCE = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Node', 'Namespace', 'Ingress', 'NetworkPolicy']);
+
 export interface WriteOptions {
   dryRun?: DryRun;
 }
@@ -93,9 +96,24 @@ export class ApiServer {
     const ns = t.namespaced ? (input.metadata.namespace ?? '') : '';
     const old = this.store.get(input.kind, ns, input.metadata.name);
     if (!old) throw ApiError.notFound(qualifiedPlural(t), input.metadata.name);
+    // Optimistic concurrency: a resourceVersion in the request must still be the stored one.
+    const rv = input.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) {
+      throw new ApiError(
+        'Conflict',
+        `Operation cannot be fulfilled on ${qualifiedPlural(t)} "${input.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+      );
+    }
     let obj = clone(input);
-    obj.metadata = { ...obj.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp };
-    if (obj.status === undefined && old.status !== undefined) obj.status = old.status;
+    // Identity and bookkeeping come from the stored object, whatever the request carried.
+    obj.metadata = { ...obj.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, resourceVersion: old.metadata.resourceVersion };
+    if (old.metadata.generation !== undefined) obj.metadata.generation = old.metadata.generation;
+    else delete obj.metadata.generation;
+    // Kinds with a status subresource: a write to the main resource cannot change the status.
+    if (STATUS_SUBRESOURCE.has(obj.kind)) {
+      if (old.status !== undefined) obj.status = clone(old.status);
+      else delete obj.status;
+    }
     if (obj.kind === 'Service') obj = releaseTypeDependentFields(keepServiceAllocations(obj, old), old);
     obj = admitObject(obj, this.store.rng);
     this.validate(obj, old);

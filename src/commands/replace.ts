@@ -147,20 +147,12 @@ function prepare(ctx: CommandContext, m: ManifestObject): Prepared {
 
 /**
  * One PUT: the object must exist, and a resourceVersion in the file must still be the live one
- * (optimistic concurrency); without one the update is unconditional.
+ * (the API server checks that); without one the update is unconditional.
  */
 function replaceOne(session: Session, t: ResourceType, obj: KubeObject, source: string, dryRun: DryRun): KubeObject {
   try {
     const ns = t.namespaced ? (obj.metadata.namespace ?? '') : '';
-    const live = STORED_KINDS.has(t.kind) ? session.store.get(t.kind, ns, obj.metadata.name) : undefined;
-    if (!live) throw ApiError.notFound(qualifiedPlural(t), obj.metadata.name);
-    const rv = obj.metadata.resourceVersion;
-    if (rv && rv !== live.metadata.resourceVersion) {
-      throw new ApiError(
-        'Conflict',
-        `Operation cannot be fulfilled on ${qualifiedPlural(t)} "${obj.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
-      );
-    }
+    if (!STORED_KINDS.has(t.kind) || !session.store.get(t.kind, ns, obj.metadata.name)) throw ApiError.notFound(qualifiedPlural(t), obj.metadata.name);
     return session.api.update(obj, { dryRun });
   } catch (e) {
     throw e instanceof ApiError ? e.withContext(`error when replacing "${source}": `) : e;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandContext } from '../../cli/command.js';
+import type { CommandContext, CommandSpec } from '../../cli/command.js';
 import type { FlagSpec } from '../../cli/flags.js';
 import type { KubeObject } from '../../api/types.js';
 import { clone } from '../../api/types.js';
@@ -8,7 +8,7 @@ import { typeForKind } from '../../api/kinds.js';
 import type { DryRun } from '../../cluster/api-server.js';
 import { ApiError, CliError, ExitError, formatFieldError, UsageError } from '../../errors.js';
 import { commandHelp } from '../../cli/help.js';
-import type { CommandSpec } from '../../cli/command.js';
+import { goQuote } from '../../api/validation/go-syntax.js';
 import { OBJECT_FORMATS, parseOutputFormat } from '../../printers/output-format.js';
 import { toJson } from '../../printers/serialize.js';
 import { dryRunFlag, outputFlag, printingFlags } from '../flags.js';
@@ -53,9 +53,10 @@ export function subcommandFlags(own: FlagSpec[]): FlagSpec[] {
 
 /** --validate's accepted values (cmdutil.GetValidationDirective). */
 export function checkValidate(ctx: CommandContext): void {
-  const v = String(ctx.parsed.flags.validate ?? 'strict').toLowerCase();
-  if (!['strict', 'true', 'warn', 'ignore', 'false'].includes(v)) {
-    throw new CliError(`invalid - validate option "${ctx.parsed.flags.validate}"; must be one of: strict (true), warn, ignore (false)`);
+  const raw = String(ctx.parsed.flags.validate ?? 'strict');
+  const goBool = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
+  if (!goBool.includes(raw) && !['strict', 'warn', 'ignore'].includes(raw)) {
+    throw new CliError(`invalid - validate option "${ctx.parsed.flags.validate}"; must be one of: strict (or true), warn, ignore (or false)`);
   }
 }
 
@@ -90,6 +91,7 @@ export interface Prepared {
   dryRun: DryRun;
 }
 
+/** The checks of a subcommand's Complete(), in kubectl's order (so the first problem reported is the same). */
 export function prepare(ctx: CommandContext): Prepared {
   const name = nameFromArgs(ctx);
   const dryRun = parseDryRun(ctx.parsed.flags['dry-run'] as string);
@@ -350,10 +352,18 @@ export function statusMessage(e: ApiError, kind: string, apiVersion: string): st
  * The tail every typed create subcommand shares: the optional last-applied annotation, then either
  * printing the generated object (client dry run) or sending it to the API server and printing its answer.
  * `wrap` turns a server error into the subcommand's own `error: failed to create …` text; without it
- * the server error is reported as is (`create namespace`).
+ * the server error is reported as is (`create namespace`). `ignoreSaveConfig` imitates commands that
+ * accept --save-config but never read it.
  */
-export async function finishCreate(ctx: CommandContext, generated: KubeObject, dryRun: DryRun, wrap: FailureWrap): Promise<void> {
-  const obj = withApplyAnnotation(generated, ctx.parsed.flags['save-config'] as boolean, true);
+export async function finishCreate(
+  ctx: CommandContext,
+  generated: KubeObject,
+  dryRun: DryRun,
+  wrap: FailureWrap,
+  opts: { ignoreSaveConfig?: boolean } = {},
+): Promise<void> {
+  const saveConfig = !opts.ignoreSaveConfig && (ctx.parsed.flags['save-config'] as boolean);
+  const obj = withApplyAnnotation(generated, saveConfig, true);
   if (dryRun === 'client') {
     printTyped(ctx, obj, dryRun);
     return;
@@ -412,12 +422,8 @@ export function goErrno(e: unknown): string {
 export function groupRun(spec: () => CommandSpec): (ctx: CommandContext) => Promise<void> {
   return async (ctx) => {
     const args = ctx.parsed.args;
-    if (args.length > 0) throw new UsageError(`unknown command ${goQuoteAscii(args.join(' '))}`, ctx.path);
+    if (args.length > 0) throw new UsageError(`unknown command ${goQuote(args.join(' '))}`, ctx.path);
     ctx.io.err.write(commandHelp(spec(), ctx.path));
     throw new ExitError(1);
   };
-}
-
-function goQuoteAscii(s: string): string {
-  return JSON.stringify(s);
 }

@@ -36,7 +36,9 @@ export async function runCreateService(ctx: CommandContext, type: ServiceType): 
   if (clusterIP !== 'None' && tcp.length === 0 && type !== 'ExternalName') throw new CliError('at least one tcp port specifier must be provided');
   if (type === 'ExternalName' && isDNS1123Subdomain(externalName).length) throw new CliError(`invalid service external name ${externalName}`);
   const svc = buildService(ctx, name, type, tcp, clusterIP, externalName);
-  await finishCreate(ctx, svc, dryRun, (msg) => `failed to create ${type} service: ${msg}`);
+  // kubectl's service generator never reads --save-config (CreateAnnotation stays false): the flag is
+  // accepted and silently ignored, so no last-applied annotation is written.
+  await finishCreate(ctx, svc, dryRun, (msg) => `failed to create ${type} service: ${msg}`, { ignoreSaveConfig: true });
 }
 
 function buildService(ctx: CommandContext, name: string, type: ServiceType, tcp: string[], clusterIP: string, externalName: string): KubeObject {

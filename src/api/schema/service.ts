@@ -1,0 +1,151 @@
+import type { SchemaDocs } from './model.js';
+import { OBJECT_ROOT_DOCS, SPEC_LINK } from './meta.js';
+
+/** Descriptions (kubesim's own wording) for Service, Endpoints and EndpointSlice. */
+
+const SERVICES_LINK = 'https://kubernetes.io/docs/concepts/services-networking/service/';
+
+export const SERVICE_DOCS: SchemaDocs = {
+  Service: {
+    _: 'A Service gives a stable name and virtual address to a set of pods (picked by a label selector) and spreads traffic over them.',
+    ...OBJECT_ROOT_DOCS,
+    spec: `How the service behaves: its ports, selector and type. More info: ${SPEC_LINK}`,
+    status: `The most recently observed state of the service, such as its load balancer. More info: ${SPEC_LINK}`,
+  },
+  ServiceSpec: {
+    _: 'ServiceSpec describes the ports and routing of a service.',
+    ports: `The ports the service exposes. More info: ${SERVICES_LINK}#virtual-ips-and-service-proxies`,
+    selector: `Pods whose labels match these pairs receive the traffic. When empty or unset the service has no selector and its endpoints are managed by something else. Ignored for ExternalName services. More info: ${SERVICES_LINK}`,
+    clusterIP: `The virtual IP of the service, usually allocated at random by the server. "None" makes a headless service that has no virtual IP. It can only be set at creation, and it is ignored for ExternalName services. More info: ${SERVICES_LINK}#virtual-ips-and-service-proxies`,
+    clusterIPs: `The virtual IPs of the service, at most one per IP family; the first equals clusterIP. More info: ${SERVICES_LINK}#virtual-ips-and-service-proxies`,
+    type: `How the service is exposed: ClusterIP (the default, reachable inside the cluster), NodePort (also on a port of every node), LoadBalancer (also through an external load balancer) or ExternalName (a DNS alias to externalName). More info: ${SERVICES_LINK}#publishing-services-service-types`,
+    externalIPs: 'Extra IP addresses for which the nodes accept traffic to this service. Kubernetes does not manage them.',
+    sessionAffinity: `ClientIP sends a client to the same pod every time; None (the default) does not. More info: ${SERVICES_LINK}#virtual-ips-and-service-proxies`,
+    loadBalancerIP: 'Deprecated: a requested load balancer address, for providers that support it.',
+    loadBalancerSourceRanges: 'Client IP ranges allowed through a cloud load balancer, for providers that support it. More info: https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/',
+    externalName: 'The DNS name an ExternalName service resolves to, as a CNAME record. Required when type is ExternalName.',
+    externalTrafficPolicy: 'How traffic from outside the cluster is routed: Cluster (to any ready endpoint, the default) or Local (only to endpoints on the receiving node, which keeps the client source IP).',
+    healthCheckNodePort: 'The node port load balancers probe to find nodes with local endpoints; only for LoadBalancer services with externalTrafficPolicy Local.',
+    publishNotReadyAddresses: 'Publish addresses of pods even before they are ready, for example for StatefulSet peer discovery.',
+    sessionAffinityConfig: 'Settings of session affinity.',
+    ipFamilies: 'The IP families (IPv4, IPv6) of the service, in order; at most two.',
+    ipFamilyPolicy: 'SingleStack, PreferDualStack or RequireDualStack. Defaults to SingleStack.',
+    allocateLoadBalancerNodePorts: 'Whether node ports are allocated for a LoadBalancer service. Defaults to true.',
+    loadBalancerClass: 'Which load balancer implementation handles a LoadBalancer service; unset means the cloud provider\'s default.',
+    internalTrafficPolicy: 'How traffic from inside the cluster is routed: Cluster (the default) or Local (only to endpoints on the same node).',
+    trafficDistribution: 'A preference for how traffic is spread over endpoints, such as PreferClose.',
+  },
+  ServicePort: {
+    _: 'ServicePort is one port of a service.',
+    name: 'Name of the port, a DNS label; required when there is more than one port, and unique within the service.',
+    protocol: 'TCP, UDP or SCTP. Defaults to TCP.',
+    appProtocol: 'The application protocol of the port, as a hint to implementations (for example kubernetes.io/h2c or http).',
+    port: 'The port the service exposes.',
+    targetPort: `The port on the pods, as a number or the name of a container port. Defaults to the value of port. More info: ${SERVICES_LINK}#defining-a-service`,
+    nodePort: `The port on every node for NodePort and LoadBalancer services, normally allocated by the system from 30000-32767. More info: ${SERVICES_LINK}#type-nodeport`,
+  },
+  ServiceStatus: {
+    _: 'ServiceStatus is the current state of a service.',
+    loadBalancer: 'The load balancer of the service, if any.',
+    conditions: 'The current conditions of the service.',
+  },
+  LoadBalancerStatus: {
+    _: 'The state of a load balancer.',
+    ingress: 'The addresses of the load balancer.',
+  },
+  LoadBalancerIngress: {
+    _: 'One address of a load balancer.',
+    ip: 'The IP address, for load balancers reached by IP.',
+    hostname: 'The hostname, for load balancers reached by DNS name.',
+    ipMode: 'How the load balancer delivers traffic: VIP (packets arrive addressed to the load balancer IP) or Proxy.',
+    ports: 'The status of each service port on the load balancer.',
+  },
+  PortStatus: {
+    _: 'The status of one port.',
+    port: 'The port number.',
+    protocol: 'TCP, UDP or SCTP.',
+    error: 'Why the port failed, as a CamelCase reason; empty when it works.',
+  },
+  SessionAffinityConfig: {
+    _: 'Settings of session affinity.',
+    clientIP: 'Settings of ClientIP affinity.',
+  },
+  ClientIPConfig: {
+    _: 'Settings of ClientIP affinity.',
+    timeoutSeconds: 'How long a client sticks to the same pod, from 1 to 86400 seconds. Defaults to 10800 (3 hours).',
+  },
+  Endpoints: {
+    _: 'Endpoints lists the addresses behind a service, grouped into subsets of addresses that share ports. The endpoints controller keeps it in sync for services with a selector. EndpointSlices are the newer API.',
+    ...OBJECT_ROOT_DOCS,
+    subsets: 'Groups of addresses with the ports they serve. The full list of endpoints is the union of all subsets.',
+  },
+  EndpointSubset: {
+    _: 'A group of addresses that all serve the same ports.',
+    addresses: 'Addresses that are ready to serve traffic.',
+    notReadyAddresses: 'Addresses that are not ready yet, or recently failed a readiness check.',
+    ports: 'Ports available on every address of the subset.',
+  },
+  EndpointAddress: {
+    _: 'One address of an Endpoints subset.',
+    ip: 'The IP address; loopback, link-local and link-local multicast addresses are not allowed.',
+    hostname: 'The hostname of the endpoint.',
+    nodeName: 'The node that hosts the endpoint.',
+    targetRef: 'The object that provides the endpoint, usually a pod.',
+  },
+  EndpointPort: {
+    _: 'One port of an Endpoints subset.',
+    name: 'Name of the port, matching the service port name; optional when there is only one.',
+    port: 'The port number.',
+    protocol: 'UDP, TCP or SCTP. Defaults to TCP.',
+    appProtocol: 'The application protocol of the port.',
+  },
+  EndpointSlice: {
+    _: 'An EndpointSlice holds a subset of the endpoints of a service. The EndpointSlice controller creates slices for services with a selector; all slices of a service together list its endpoints.',
+    ...OBJECT_ROOT_DOCS,
+    addressType: 'The kind of addresses in this slice: IPv4, IPv6 or FQDN. It cannot be changed.',
+    endpoints: 'The endpoints in this slice, at most 1000.',
+    ports: 'The ports every endpoint of the slice serves. An empty list means no ports; an unnamed port with a nil port number means all ports.',
+  },
+  'discovery.EndpointPort': {
+    _: 'One port of an EndpointSlice.',
+    name: 'Name of the port, matching the service port name; empty when the service has one unnamed port.',
+    protocol: 'TCP, UDP or SCTP. Defaults to TCP.',
+    port: 'The port number; unset means all ports.',
+    appProtocol: 'The application protocol of the port.',
+  },
+  Endpoint: {
+    _: 'One endpoint of an EndpointSlice.',
+    addresses: 'The addresses of the endpoint, interpreted according to the slice\'s addressType. Consumers use the first one.',
+    conditions: 'The current state of the endpoint.',
+    hostname: 'The hostname of the endpoint, used for DNS records.',
+    targetRef: 'The object that provides the endpoint, usually a pod.',
+    deprecatedTopology: 'Deprecated topology labels; use nodeName and zone instead.',
+    nodeName: 'The node hosting the endpoint.',
+    zone: 'The zone the endpoint is in.',
+    hints: 'Hints for topology-aware routing.',
+  },
+  EndpointConditions: {
+    _: 'The state of an endpoint.',
+    ready: 'Whether the endpoint can receive traffic: its pod is ready and not terminating (unless the service publishes not-ready addresses).',
+    serving: 'Whether the endpoint passes its readiness checks, even while terminating.',
+    terminating: 'Whether the endpoint is shutting down.',
+  },
+  EndpointHints: {
+    _: 'Routing hints for an endpoint.',
+    forZones: 'Zones this endpoint should serve.',
+  },
+  ForZone: {
+    _: 'A zone an endpoint should serve.',
+    name: 'The zone name.',
+  },
+  ObjectReference: {
+    _: 'A reference to an object, precise enough to find it.',
+    kind: 'Kind of the object.',
+    namespace: 'Namespace of the object.',
+    name: 'Name of the object.',
+    uid: 'UID of the object.',
+    apiVersion: 'API version of the object.',
+    resourceVersion: 'The resourceVersion the reference was made against, if any.',
+    fieldPath: 'A path to a part of the object, such as spec.containers{name} for one container of a pod.',
+  },
+};
