@@ -1,11 +1,37 @@
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { runKubectl } from './cli/run.js';
 import type { IO } from './cli/io.js';
 
-/** The process side of IO: buffered writes flushed before exit, stdin read on demand. */
+/**
+ * Writes straight to a file descriptor. Creating process.stdout costs start-up time every command would
+ * pay; a synchronous write also keeps output and exit in order. EAGAIN (a non-blocking pipe that is
+ * full) is retried.
+ */
+function fdWriter(fd: number): { write(s: string): void } {
+  return {
+    write(s: string) {
+      let buf = Buffer.from(s, 'utf8');
+      while (buf.length > 0) {
+        try {
+          const n = writeSync(fd, buf);
+          buf = buf.subarray(n);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') continue;
+          if (code === 'EPIPE') return; // the reader went away (`| head`): stop writing, like kubectl
+          throw e;
+        }
+      }
+    },
+  };
+}
+
+/** The process side of IO: output to fds 1 and 2, stdin read on demand. */
 export function processIO(): IO {
   return {
-    out: { write: (s) => void process.stdout.write(s) },
-    err: { write: (s) => void process.stderr.write(s) },
+    out: fdWriter(1),
+    err: fdWriter(2),
     readStdin: () =>
       new Promise((resolve, reject) => {
         let data = '';
@@ -14,11 +40,8 @@ export function processIO(): IO {
         process.stdin.on('end', () => resolve(data));
         process.stdin.on('error', reject);
       }),
-    // Getters: touching process.stdin creates the stream, which costs start-up time most commands never use.
-    get stdinIsTTY() {
-      return Boolean(process.stdin.isTTY);
-    },
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: isatty(0),
+    stdoutIsTTY: isatty(1),
   };
 }
 

@@ -21,6 +21,11 @@ export interface Session {
   commit(): Promise<void>;
   /** Releases the lock without writing (used when a command failed). */
   abort(): void;
+  /**
+   * Runs `fn` (an editor, say) without holding the lock, then takes it again and picks up whatever
+   * other commands wrote meanwhile. Only before this session has written anything.
+   */
+  whileUnlocked<T>(fn: () => T): T;
 }
 
 /** The current instant for a cluster: KUBESIM_NOW, else the frozen instant, else the wall clock. */
@@ -93,6 +98,22 @@ export async function openSession(env: NodeJS.ProcessEnv, opts: OpenOptions = {}
       },
       abort() {
         file.release();
+      },
+      whileUnlocked<T>(fn: () => T): T {
+        if (store.writes !== writesAtOpen || !file.locked) return fn();
+        file.release();
+        try {
+          return fn();
+        } finally {
+          file.relock();
+          const fresh = file.reloadSync();
+          if (fresh && JSON.stringify(fresh) !== JSON.stringify(state)) {
+            for (const k of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[k];
+            Object.assign(state, fresh);
+            store.reindex();
+            rng.state = fresh.cluster.rngState;
+          }
+        }
       },
     };
   } catch (e) {

@@ -125,7 +125,7 @@ async function runEdit(ctx: CommandContext): Promise<void> {
     delete o.metadata.managedFields;
     return o;
   });
-  const editor = new Editor(ctx);
+  const editor = new Editor(ctx, (fn) => session.whileUnlocked(fn));
   await editLoop(ctx, session, infos, editor, { format: output === 'json' ? 'json' : output && output !== 'yaml' ? 'other' : 'yaml', validate, subresource });
 }
 
@@ -405,7 +405,11 @@ class Editor {
   readonly args: string[];
   readonly shell: boolean;
 
-  constructor(private readonly ctx: CommandContext) {
+  /** `around` runs the editor; edit passes the session's whileUnlocked so other commands can run meanwhile. */
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly around: <T>(fn: () => T) => T = (fn) => fn(),
+  ) {
     const env = ctx.env;
     const value = env.KUBE_EDITOR || env.EDITOR || 'vi';
     if (!value.includes(' ')) {
@@ -436,7 +440,7 @@ class Editor {
     const args = [...this.args];
     if (this.shell) args[args.length - 1] = `${args[args.length - 1]} ${goQuote(abs)}`;
     else args.push(abs);
-    const r = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env: this.ctx.env, cwd: this.ctx.cwd });
+    const r = this.around(() => spawnSync(args[0], args.slice(1), { stdio: 'inherit', env: this.ctx.env, cwd: this.ctx.cwd }));
     const shown = this.args.join(' ');
     if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`unable to launch the editor ${goQuote(shown)}`);
     if (r.error || r.status !== 0) throw new CliError(`there was a problem with the editor ${goQuote(shown)}`);

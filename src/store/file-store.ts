@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../util/project-root.js';
 import { Low } from 'lowdb';
@@ -26,7 +26,7 @@ export class StateFile {
   private constructor(
     readonly path: string,
     private readonly db: Low<State | null>,
-    private readonly lock: Lock | undefined,
+    private lock: Lock | undefined,
   ) {}
 
   static async open(dir: string, opts: { lock: boolean }): Promise<StateFile> {
@@ -66,6 +66,23 @@ export class StateFile {
 
   release(): void {
     this.lock?.release();
+  }
+
+  /** Takes the lock again after release() (for a session that let others write meanwhile). */
+  relock(): void {
+    if (this.lock) this.lock = acquireLock(`${this.path}.lock`);
+  }
+
+  /** Reads the file again, synchronously; null when it is gone or unreadable. */
+  reloadSync(): State | null {
+    try {
+      const data = JSON.parse(readFileSync(this.path, 'utf8')) as unknown;
+      if (!isState(data)) return null;
+      this.db.data = data;
+      return data;
+    } catch {
+      return null;
+    }
   }
 }
 

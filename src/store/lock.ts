@@ -7,7 +7,8 @@ import { CliError } from '../errors.js';
  * cannot leave the cluster stuck.
  */
 
-const STALE_MS = 60_000;
+/** A lock whose owner is still alive is only taken over when it is this old (a pid may have been reused). */
+const STALE_MS = 10 * 60_000;
 const WAIT_MS = 15_000;
 
 function sleepSync(ms: number): void {

@@ -36,6 +36,11 @@ export class ObjectStore implements Snapshot {
     return out.sort(byNamespaceThenName);
   }
 
+  /** Forget the kind index (after the state was replaced in place). */
+  reindex(): void {
+    this.byKind = undefined;
+  }
+
   private index(): Map<string, Set<string>> {
     if (!this.byKind) {
       this.byKind = new Map();
