@@ -2,7 +2,7 @@ import type { CommandContext, CommandSpec } from '../cli/command.js';
 import type { KubeObject } from '../api/types.js';
 import { clone } from '../api/types.js';
 import { qualifiedPlural, STORED_KINDS, typeForKind } from '../api/kinds.js';
-import { strategicMergePatch, threeWayPatch } from '../api/patch.js';
+import { strategicMergePatch, threeWayPatch } from '../api/patch/index.js';
 import { AggregateError, ApiError, CliError } from '../errors.js';
 import { loadManifests } from '../resource/manifests.js';
 import { namespaceFor } from '../resource/namespace.js';

@@ -7,7 +7,7 @@ import type { CommandContext, CommandSpec } from '../cli/command.js';
 import type { KubeObject, Json } from '../api/types.js';
 import { clone } from '../api/types.js';
 import { qualifiedPlural, typeForKind } from '../api/kinds.js';
-import { createTwoWayMergePatch, strategicMergePatch, PatchError } from '../api/patch.js';
+import { createTwoWayMergePatch, strategicMergePatch, PatchError } from '../api/patch/index.js';
 import { goQuote } from '../api/validation/go-syntax.js';
 import { strictDecodingErrors } from '../api/validation/strict.js';
 import type { Session } from '../cluster/session.js';

@@ -6,7 +6,7 @@ import { formatError } from '../cli/format-error.js';
 import type { KubeObject } from '../api/types.js';
 import { clone } from '../api/types.js';
 import { typeForKind } from '../api/kinds.js';
-import { createMergePatch, jsonMergePatch } from '../api/patch.js';
+import { createMergePatch, jsonMergePatch } from '../api/patch/index.js';
 import type { DryRun } from '../cluster/api-server.js';
 import type { Session } from '../cluster/session.js';
 import { AggregateError, ApiError, CliError, ExitError, formatFieldError } from '../errors.js';

@@ -16,7 +16,7 @@ import {
   PatchError,
   strategicMergePatch,
   type JsonPatchOp,
-} from '../api/patch.js';
+} from '../api/patch/index.js';
 import { goQuote } from '../api/validation/go-syntax.js';
 import { strictDecodingErrors } from '../api/validation/strict.js';
 import type { DryRun } from '../cluster/api-server.js';

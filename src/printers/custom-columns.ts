@@ -2,8 +2,8 @@
  * `kubectl get -o custom-columns=HDR:path,…` and `-o custom-columns-file=FILE`, as kubectl 1.32's
  * CustomColumnsPrinter does it. Pure: the caller reads the file and writes the text.
  */
-import { findJsonPathResults, formatGoValue, JsonPathError, parseJsonPath, relaxedJsonPath } from './jsonpath.js';
-import type { JsonPathTemplate } from './jsonpath.js';
+import { findJsonPathResults, formatGoValue, JsonPathError, parseJsonPath, relaxedJsonPath } from './jsonpath/index.js';
+import type { JsonPathTemplate } from './jsonpath/index.js';
 import { formatTable } from './tabwriter.js';
 
 /** One user-specified column: the header as given and the relaxed JSONPath (`{.metadata.name}`). */

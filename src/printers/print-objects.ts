@@ -51,7 +51,7 @@ export async function printObjects(objs: KubeObject[], o: PrintOptions): Promise
     case 'name':
       return objs.map((x) => `${objectName(x)}\n`).join('');
     case 'jsonpath': {
-      const { executeJsonPath, executeJsonPathAsJson, parseJsonPath } = await import('./jsonpath.js');
+      const { executeJsonPath, executeJsonPathAsJson, parseJsonPath } = await import('./jsonpath/index.js');
       const t = parseJsonPath(f.template);
       const data = !o.asList && objs.length === 1 ? objs[0] : asListObject(objs);
       return f.asJson ? executeJsonPathAsJson(t, data) : executeJsonPath(t, data, { allowMissingKeys: true });

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../api/types.js';
-import { executeJsonPath, parseJsonPath, relaxedJsonPath } from './jsonpath.js';
+import { executeJsonPath, parseJsonPath, relaxedJsonPath } from './jsonpath/index.js';
 
 /**
  * --sort-by: orders objects by the value a JSONPath expression finds in each (numbers numerically,

@@ -9,7 +9,7 @@ import {
   PatchError,
   strategicMergePatch,
   threeWayPatch,
-} from '../../src/api/patch.js';
+} from '../../src/api/patch/index.js';
 
 // Expected results marked "kubectl 1.32.4" were produced by `kubectl patch --local -f … -o json`.
 

@@ -140,6 +140,34 @@ describe('golden transcripts', () => {
   });
 });
 
+describe('golden transcripts (describe, delete)', () => {
+  it('describe every stored kind; delete with cascade and namespaces', async () => {
+    const out = run([
+      'kubectl create deployment web --image=nginx:1.25 --replicas=2 --port=80',
+      'kubectl create configmap game --from-literal=lives=3 --from-literal=level=easy',
+      'kubectl create secret generic db-user-pass --from-literal=username=admin --from-literal=password=S!B*d$zDsb=',
+      'kubectl create service nodeport web --tcp=80:80',
+      'kubectl get deploy,rs,pods,svc,ep -o wide',
+      'kubectl describe deploy web',
+      'kubectl describe rs',
+      'kubectl describe endpoints web',
+      'kubectl describe configmap game',
+      'kubectl describe secret db-user-pass',
+      'kubectl describe sa default',
+      'kubectl describe pods web',
+      'kubectl get events --field-selector involvedObject.kind=Deployment',
+      'kubectl delete deploy web --cascade=orphan',
+      'kubectl get deploy,rs',
+      'kubectl delete rs --all',
+      'kubectl get pods',
+      'kubectl delete svc,cm web game --ignore-not-found',
+      'kubectl delete secret db-user-pass -o name',
+      'kubectl get all',
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/describe-delete.txt');
+  });
+});
+
 describe('determinism', () => {
   it('same commands, same seed, frozen clock: byte-identical transcripts', () => {
     const steps = [

@@ -8,7 +8,7 @@ import {
   jsonPathParseErrorMessage,
   parseJsonPath,
   relaxedJsonPath,
-} from '../../src/printers/jsonpath.js';
+} from '../../src/printers/jsonpath/index.js';
 
 /*
  * Unless a block says otherwise, every expected string below is what kubectl 1.32.4 printed for the same

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toYaml } from '../../src/printers/serialize.js';
-import { CONTROL_CHARACTERS_ERROR, keyLess, toGoYaml } from '../../src/printers/yaml.js';
+import { CONTROL_CHARACTERS_ERROR, keyLess, toGoYaml } from '../../src/printers/yaml/index.js';
 
 /*
  * Every expected document below is what kubectl 1.32.4 printed for the same value, run offline as

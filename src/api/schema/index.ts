@@ -1,10 +1,12 @@
 /**
  * The schema registry: the API object types kubesim serves, with field names, types, required flags
  * and enum values (facts from structs.ts) joined with kubesim's own short descriptions. `kubectl
- * explain` renders it; validation can walk it too.
+ * explain` renders it. The write path reads the same facts through go-fields.ts, without the
+ * descriptions this module loads.
  */
-import { KIND_STRUCTS, STRUCT_FIELDS } from './structs.js';
-import { parseFieldToken, type FieldSchema, type SchemaDocs, type TypeSchema } from './model.js';
+import { KIND_STRUCTS } from './structs.js';
+import { openApiType, structFacts, type FieldFacts } from './notation.js';
+import type { FieldSchema, SchemaDocs, TypeSchema } from './model.js';
 import { META_DOCS, OPAQUE_TYPE_DOCS } from './meta.js';
 import { POD_DOCS } from './pod.js';
 import { VOLUME_DOCS } from './volumes.js';
@@ -32,6 +34,12 @@ const SCALARS = new Set(['string', 'integer', 'number', 'boolean']);
 
 const cache = new Map<string, TypeSchema>();
 
+/** A field as explain shows it: the OpenAPI type of its Go type. */
+function fieldSchema(f: FieldFacts): FieldSchema {
+  const type = openApiType(f.goType);
+  return f.enum ? { name: f.name, type, required: f.required, enum: f.enum } : { name: f.name, type, required: f.required };
+}
+
 /** The display name of a struct key: `discovery.EndpointPort` → `EndpointPort`. */
 export function displayName(key: string): string {
   return key.slice(key.lastIndexOf('.') + 1);
@@ -42,17 +50,14 @@ export function typeSchema(key: string): TypeSchema | undefined {
   const hit = cache.get(key);
   if (hit) return hit;
   let t: TypeSchema | undefined;
-  const spec = STRUCT_FIELDS[key];
-  if (spec !== undefined) {
+  const facts = structFacts(key);
+  if (facts !== undefined) {
     const docs = DOCS[key] ?? {};
-    const fields: FieldSchema[] = spec
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((tok) => {
-        const f = parseFieldToken(tok);
-        const d = Object.prototype.hasOwnProperty.call(docs, f.name) ? docs[f.name] : undefined;
-        return d ? { ...f, description: d } : f;
-      });
+    const fields: FieldSchema[] = facts.map((field) => {
+      const f = fieldSchema(field);
+      const d = Object.prototype.hasOwnProperty.call(docs, f.name) ? docs[f.name] : undefined;
+      return d ? { ...f, description: d } : f;
+    });
     t = { key, name: displayName(key), description: docs._, fields };
   } else if (OPAQUE_TYPE_DOCS[key] !== undefined) {
     t = { key, name: key, description: OPAQUE_TYPE_DOCS[key], fields: [] };

@@ -1,14 +1,15 @@
 /**
  * The vocabulary of the schema registry: a struct's fields with their types, required flags, enum
- * values and short descriptions. The facts (names, types, required, enums) come from structs.ts; the
- * descriptions are kubesim's own words, kept per group of kinds in the sibling files.
+ * values and short descriptions. The facts (names, types, required, enums) come from structs.ts (read
+ * by notation.ts, the OpenAPI type derived from the Go type); the descriptions are kubesim's own words,
+ * kept per group of kinds in the sibling files.
  */
 
 /** One JSON field of a struct. */
 export interface FieldSchema {
   name: string;
   /**
-   * Type token: `string`, `integer`, `number`, `boolean`, `Quantity`, `IntOrString`, `Time`,
+   * OpenAPI type token: `string`, `integer`, `number`, `boolean`, `Quantity`, `IntOrString`, `Time`,
    * `MicroTime`, `FieldsV1`, `[]T`, `map[string]T`, or a struct key of STRUCT_FIELDS.
    */
   type: string;
@@ -34,23 +35,3 @@ export type TypeDocs = { readonly _?: string } & Readonly<Record<string, string>
 
 /** Struct key → its descriptions. */
 export type SchemaDocs = Readonly<Record<string, TypeDocs>>;
-
-/** Parses one `name[:type][!][=v1|v2]` token of STRUCT_FIELDS. */
-export function parseFieldToken(token: string): FieldSchema {
-  let rest = token;
-  let enumValues: string[] | undefined;
-  const eq = rest.indexOf('=');
-  if (eq >= 0) {
-    enumValues = rest
-      .slice(eq + 1)
-      .split('|')
-      .map((v) => (v === '""' ? '' : v));
-    rest = rest.slice(0, eq);
-  }
-  const required = rest.endsWith('!');
-  if (required) rest = rest.slice(0, -1);
-  const colon = rest.indexOf(':');
-  const name = colon >= 0 ? rest.slice(0, colon) : rest;
-  const type = colon >= 0 ? rest.slice(colon + 1) : 'string';
-  return enumValues ? { name, type, required, enum: enumValues } : { name, type, required };
-}

@@ -1,92 +1,107 @@
 /**
  * The shape of every API struct reachable from the kinds kubesim serves (spec and status), as facts
  * transcribed from k8s.io/api and k8s.io/apimachinery v0.32.4 `types.go`: JSON field names in
- * declaration order, their OpenAPI types, whether the generated OpenAPI schema lists them as required
- * (no `omitempty` and no `+optional`), and the values of `+enum` string types.
+ * declaration order, their Go types, whether the generated OpenAPI schema lists them as required
+ * (no `omitempty` and no `+optional`), and the values of `+enum` string types. One table serves
+ * `kubectl explain` (schema/index.ts, which derives the OpenAPI type from the Go type) and the API
+ * server's decoding, strict field validation and strategic merge patch (schema/go-fields.ts).
  *
- * Notation, one space-separated token per field: `name[:type][!][=v1|v2|…]`
- *   type   string when absent; integer, number, boolean, Quantity, IntOrString, Time, MicroTime,
- *          FieldsV1, []T, map[string]T, or a struct name below (discovery.k8s.io's EndpointPort is
- *          `discovery.EndpointPort`; its display name is the part after the dot)
+ * Notation, one space-separated token per field: `name[:type][!][=v1|v2|…]`, or `...Struct`
+ *   type   the Go type; string when absent. int32, int64, bool, float64, []byte, Quantity, IntOrString,
+ *          Time, MicroTime, FieldsV1, []T, map[string]T, a struct name below (discovery.k8s.io's
+ *          EndpointPort is `discovery.EndpointPort`; its display name is the part after the dot),
+ *          `v1.ResourceList` (a map of quantities), or `v1.X` — a named string type, spelled out on the
+ *          structs the server decodes (decoding errors name it); status structs leave them as string
  *   !      required
  *   =…     the enum values (`""` is the empty string)
+ *   ...S   S's fields inlined (Go embedding); EphemeralContainer's embedded EphemeralContainerCommon
+ *          is, by Go's own contract, a field-for-field copy of Container
  */
 
-/** Struct name → its fields (embedded structs already inlined). */
+/** Struct name → its fields. */
 export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
   Affinity: 'nodeAffinity:NodeAffinity podAffinity:PodAffinity podAntiAffinity:PodAntiAffinity',
-  AppArmorProfile: 'type!=Localhost|RuntimeDefault|Unconfined localhostProfile',
+  AppArmorProfile: 'type:v1.AppArmorProfileType!=Localhost|RuntimeDefault|Unconfined localhostProfile',
   AttachedVolume: 'name! devicePath!',
-  AWSElasticBlockStoreVolumeSource: 'volumeID! fsType partition:integer readOnly:boolean',
+  AWSElasticBlockStoreVolumeSource: 'volumeID! fsType partition:int32 readOnly:bool',
   AzureDiskVolumeSource:
-    'diskName! diskURI! cachingMode=None|ReadOnly|ReadWrite fsType readOnly:boolean ' +
-    'kind=Dedicated|Managed|Shared',
-  AzureFileVolumeSource: 'secretName! shareName! readOnly:boolean',
-  Capabilities: 'add:[]string drop:[]string',
-  CephFSVolumeSource: 'monitors:[]string! path user secretFile secretRef:LocalObjectReference readOnly:boolean',
-  CinderVolumeSource: 'volumeID! fsType readOnly:boolean secretRef:LocalObjectReference',
-  ClientIPConfig: 'timeoutSeconds:integer',
-  ClusterTrustBundleProjection: 'name signerName labelSelector:LabelSelector optional:boolean path!',
-  Condition: 'type! status! observedGeneration:integer lastTransitionTime:Time! reason! message!',
+    'diskName! diskURI! cachingMode:v1.AzureDataDiskCachingMode=None|ReadOnly|ReadWrite fsType ' +
+    'readOnly:bool kind:v1.AzureDataDiskKind=Dedicated|Managed|Shared',
+  AzureFileVolumeSource: 'secretName! shareName! readOnly:bool',
+  Capabilities: 'add:[]v1.Capability drop:[]v1.Capability',
+  CephFSVolumeSource: 'monitors:[]string! path user secretFile secretRef:LocalObjectReference readOnly:bool',
+  CinderVolumeSource: 'volumeID! fsType readOnly:bool secretRef:LocalObjectReference',
+  ClientIPConfig: 'timeoutSeconds:int32',
+  ClusterTrustBundleProjection: 'name signerName labelSelector:LabelSelector optional:bool path!',
+  Condition: 'type! status! observedGeneration:int64 lastTransitionTime:Time! reason! message!',
   ConfigMap:
-    'apiVersion kind metadata:ObjectMeta immutable:boolean data:map[string]string ' +
-    'binaryData:map[string]string',
-  ConfigMapEnvSource: 'name optional:boolean',
-  ConfigMapKeySelector: 'name key! optional:boolean',
+    'apiVersion kind metadata:ObjectMeta immutable:bool data:map[string]string ' +
+    'binaryData:map[string][]byte',
+  ConfigMapEnvSource: 'name optional:bool',
+  ConfigMapKeySelector: 'name key! optional:bool',
   ConfigMapNodeConfigSource: 'namespace! name! uid resourceVersion kubeletConfigKey!',
-  ConfigMapProjection: 'name items:[]KeyToPath optional:boolean',
-  ConfigMapVolumeSource: 'name items:[]KeyToPath defaultMode:integer optional:boolean',
+  ConfigMapProjection: 'name items:[]KeyToPath optional:bool',
+  ConfigMapVolumeSource: 'name items:[]KeyToPath defaultMode:int32 optional:bool',
   Container:
-    'name! image command:[]string args:[]string workingDir ports:[]ContainerPort ' +
-    'envFrom:[]EnvFromSource env:[]EnvVar resources:ResourceRequirements ' +
-    'resizePolicy:[]ContainerResizePolicy restartPolicy volumeMounts:[]VolumeMount ' +
-    'volumeDevices:[]VolumeDevice livenessProbe:Probe readinessProbe:Probe startupProbe:Probe ' +
-    'lifecycle:Lifecycle terminationMessagePath terminationMessagePolicy=FallbackToLogsOnError|File ' +
-    'imagePullPolicy=Always|IfNotPresent|Never securityContext:SecurityContext stdin:boolean ' +
-    'stdinOnce:boolean tty:boolean',
-  ContainerImage: 'names:[]string sizeBytes:integer',
-  ContainerPort: 'name hostPort:integer containerPort:integer! protocol=SCTP|TCP|UDP hostIP',
-  ContainerResizePolicy: 'resourceName! restartPolicy!',
-  ContainerState: 'waiting:ContainerStateWaiting running:ContainerStateRunning terminated:ContainerStateTerminated',
+    'name! image command:[]string args:[]string workingDir ports:[]ContainerPort envFrom:[]EnvFromSource ' +
+    'env:[]EnvVar resources:ResourceRequirements resizePolicy:[]ContainerResizePolicy ' +
+    'restartPolicy:v1.ContainerRestartPolicy volumeMounts:[]VolumeMount volumeDevices:[]VolumeDevice ' +
+    'livenessProbe:Probe readinessProbe:Probe startupProbe:Probe lifecycle:Lifecycle ' +
+    'terminationMessagePath ' +
+    'terminationMessagePolicy:v1.TerminationMessagePolicy=FallbackToLogsOnError|File ' +
+    'imagePullPolicy:v1.PullPolicy=Always|IfNotPresent|Never securityContext:SecurityContext stdin:bool ' +
+    'stdinOnce:bool tty:bool',
+  ContainerImage: 'names:[]string sizeBytes:int64',
+  ContainerPort: 'name hostPort:int32 containerPort:int32! protocol:v1.Protocol=SCTP|TCP|UDP hostIP',
+  ContainerResizePolicy: 'resourceName:v1.ResourceName! restartPolicy:v1.ResourceResizeRestartPolicy!',
+  ContainerState:
+    'waiting:ContainerStateWaiting running:ContainerStateRunning terminated:ContainerStateTerminated',
   ContainerStateRunning: 'startedAt:Time',
-  ContainerStateTerminated: 'exitCode:integer! signal:integer reason message startedAt:Time finishedAt:Time containerID',
+  ContainerStateTerminated:
+    'exitCode:int32! signal:int32 reason message startedAt:Time finishedAt:Time containerID',
   ContainerStateWaiting: 'reason message',
   ContainerStatus:
-    'name! state:ContainerState lastState:ContainerState ready:boolean! restartCount:integer! image! ' +
-    'imageID! containerID started:boolean allocatedResources:map[string]Quantity ' +
-    'resources:ResourceRequirements volumeMounts:[]VolumeMountStatus user:ContainerUser ' +
-    'allocatedResourcesStatus:[]ResourceStatus',
+    'name! state:ContainerState lastState:ContainerState ready:bool! restartCount:int32! image! imageID! ' +
+    'containerID started:bool allocatedResources:v1.ResourceList resources:ResourceRequirements ' +
+    'volumeMounts:[]VolumeMountStatus user:ContainerUser allocatedResourcesStatus:[]ResourceStatus',
   ContainerUser: 'linux:LinuxContainerUser',
   CSIVolumeSource:
-    'driver! readOnly:boolean fsType volumeAttributes:map[string]string ' +
+    'driver! readOnly:bool fsType volumeAttributes:map[string]string ' +
     'nodePublishSecretRef:LocalObjectReference',
-  DaemonEndpoint: 'Port:integer!',
+  DaemonEndpoint: 'Port:int32!',
+  DaemonSet: 'apiVersion kind metadata:ObjectMeta spec:DaemonSetSpec',
+  DaemonSetSpec:
+    'selector:LabelSelector! template:PodTemplateSpec! updateStrategy:DaemonSetUpdateStrategy ' +
+    'minReadySeconds:int32 revisionHistoryLimit:int32',
+  DaemonSetUpdateStrategy:
+    'type:v1.DaemonSetUpdateStrategyType=OnDelete|RollingUpdate rollingUpdate:RollingUpdateDaemonSet',
   Deployment: 'apiVersion kind metadata:ObjectMeta spec:DeploymentSpec status:DeploymentStatus',
   DeploymentCondition: 'type! status! lastUpdateTime:Time lastTransitionTime:Time reason message',
   DeploymentSpec:
-    'replicas:integer selector:LabelSelector! template:PodTemplateSpec! strategy:DeploymentStrategy ' +
-    'minReadySeconds:integer revisionHistoryLimit:integer paused:boolean ' +
-    'progressDeadlineSeconds:integer',
+    'replicas:int32 selector:LabelSelector! template:PodTemplateSpec! strategy:DeploymentStrategy ' +
+    'minReadySeconds:int32 revisionHistoryLimit:int32 paused:bool progressDeadlineSeconds:int32',
   DeploymentStatus:
-    'observedGeneration:integer replicas:integer updatedReplicas:integer readyReplicas:integer ' +
-    'availableReplicas:integer unavailableReplicas:integer conditions:[]DeploymentCondition ' +
-    'collisionCount:integer',
-  DeploymentStrategy: 'type=Recreate|RollingUpdate rollingUpdate:RollingUpdateDeployment',
-  'discovery.EndpointPort': 'name protocol=SCTP|TCP|UDP port:integer appProtocol',
+    'observedGeneration:int64 replicas:int32 updatedReplicas:int32 readyReplicas:int32 ' +
+    'availableReplicas:int32 unavailableReplicas:int32 conditions:[]DeploymentCondition ' +
+    'collisionCount:int32',
+  DeploymentStrategy:
+    'type:v1.DeploymentStrategyType=Recreate|RollingUpdate rollingUpdate:RollingUpdateDeployment',
+  'discovery.EndpointPort': 'name protocol:v1.Protocol=SCTP|TCP|UDP port:int32 appProtocol',
   DownwardAPIProjection: 'items:[]DownwardAPIVolumeFile',
-  DownwardAPIVolumeFile: 'path! fieldRef:ObjectFieldSelector resourceFieldRef:ResourceFieldSelector mode:integer',
-  DownwardAPIVolumeSource: 'items:[]DownwardAPIVolumeFile defaultMode:integer',
-  EmptyDirVolumeSource: 'medium sizeLimit:Quantity',
+  DownwardAPIVolumeFile:
+    'path! fieldRef:ObjectFieldSelector resourceFieldRef:ResourceFieldSelector mode:int32',
+  DownwardAPIVolumeSource: 'items:[]DownwardAPIVolumeFile defaultMode:int32',
+  EmptyDirVolumeSource: 'medium:v1.StorageMedium sizeLimit:Quantity',
   Endpoint:
     'addresses:[]string! conditions:EndpointConditions hostname targetRef:ObjectReference ' +
     'deprecatedTopology:map[string]string nodeName zone hints:EndpointHints',
   EndpointAddress: 'ip! hostname nodeName targetRef:ObjectReference',
-  EndpointConditions: 'ready:boolean serving:boolean terminating:boolean',
+  EndpointConditions: 'ready:bool serving:bool terminating:bool',
   EndpointHints: 'forZones:[]ForZone',
-  EndpointPort: 'name port:integer! protocol=SCTP|TCP|UDP appProtocol',
+  EndpointPort: 'name port:int32! protocol:v1.Protocol=SCTP|TCP|UDP appProtocol',
   Endpoints: 'apiVersion kind metadata:ObjectMeta subsets:[]EndpointSubset',
   EndpointSlice:
-    'apiVersion kind metadata:ObjectMeta addressType!=FQDN|IPv4|IPv6 endpoints:[]Endpoint! ' +
+    'apiVersion kind metadata:ObjectMeta addressType:v1.AddressType!=FQDN|IPv4|IPv6 endpoints:[]Endpoint! ' +
     'ports:[]discovery.EndpointPort',
   EndpointSubset: 'addresses:[]EndpointAddress notReadyAddresses:[]EndpointAddress ports:[]EndpointPort',
   EnvFromSource: 'prefix configMapRef:ConfigMapEnvSource secretRef:SecretEnvSource',
@@ -94,43 +109,38 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
   EnvVarSource:
     'fieldRef:ObjectFieldSelector resourceFieldRef:ResourceFieldSelector ' +
     'configMapKeyRef:ConfigMapKeySelector secretKeyRef:SecretKeySelector',
-  EphemeralContainer:
-    'name! image command:[]string args:[]string workingDir ports:[]ContainerPort ' +
-    'envFrom:[]EnvFromSource env:[]EnvVar resources:ResourceRequirements ' +
-    'resizePolicy:[]ContainerResizePolicy restartPolicy volumeMounts:[]VolumeMount ' +
-    'volumeDevices:[]VolumeDevice livenessProbe:Probe readinessProbe:Probe startupProbe:Probe ' +
-    'lifecycle:Lifecycle terminationMessagePath terminationMessagePolicy=FallbackToLogsOnError|File ' +
-    'imagePullPolicy=Always|IfNotPresent|Never securityContext:SecurityContext stdin:boolean ' +
-    'stdinOnce:boolean tty:boolean targetContainerName',
+  EphemeralContainer: '...Container targetContainerName',
   EphemeralVolumeSource: 'volumeClaimTemplate:PersistentVolumeClaimTemplate',
   Event:
     'apiVersion kind metadata:ObjectMeta! involvedObject:ObjectReference! reason message ' +
-    'source:EventSource firstTimestamp:Time lastTimestamp:Time count:integer type eventTime:MicroTime ' +
+    'source:EventSource firstTimestamp:Time lastTimestamp:Time count:int32 type eventTime:MicroTime ' +
     'series:EventSeries action related:ObjectReference reportingComponent reportingInstance',
-  EventSeries: 'count:integer lastObservedTime:MicroTime',
+  EventSeries: 'count:int32 lastObservedTime:MicroTime',
   EventSource: 'component host',
   ExecAction: 'command:[]string',
-  FCVolumeSource: 'targetWWNs:[]string lun:integer fsType readOnly:boolean wwids:[]string',
-  FlexVolumeSource: 'driver! fsType secretRef:LocalObjectReference readOnly:boolean options:map[string]string',
+  FCVolumeSource: 'targetWWNs:[]string lun:int32 fsType readOnly:bool wwids:[]string',
+  FlexVolumeSource: 'driver! fsType secretRef:LocalObjectReference readOnly:bool options:map[string]string',
   FlockerVolumeSource: 'datasetName datasetUUID',
   ForZone: 'name!',
-  GCEPersistentDiskVolumeSource: 'pdName! fsType partition:integer readOnly:boolean',
+  GCEPersistentDiskVolumeSource: 'pdName! fsType partition:int32 readOnly:bool',
   GitRepoVolumeSource: 'repository! revision directory',
-  GlusterfsVolumeSource: 'endpoints! path! readOnly:boolean',
-  GRPCAction: 'port:integer! service',
+  GlusterfsVolumeSource: 'endpoints! path! readOnly:bool',
+  GRPCAction: 'port:int32! service',
   HostAlias: 'ip! hostnames:[]string',
   HostIP: 'ip!',
-  HostPathVolumeSource: 'path! type=""|BlockDevice|CharDevice|Directory|DirectoryOrCreate|File|FileOrCreate|Socket',
-  HTTPGetAction: 'path port:IntOrString! host scheme=HTTP|HTTPS httpHeaders:[]HTTPHeader',
+  HostPathVolumeSource:
+    'path! ' +
+    'type:v1.HostPathType=""|BlockDevice|CharDevice|Directory|DirectoryOrCreate|File|FileOrCreate|Socket',
+  HTTPGetAction: 'path port:IntOrString! host scheme:v1.URIScheme=HTTP|HTTPS httpHeaders:[]HTTPHeader',
   HTTPHeader: 'name! value!',
-  HTTPIngressPath: 'path pathType!=Exact|ImplementationSpecific|Prefix backend:IngressBackend!',
+  HTTPIngressPath: 'path pathType:v1.PathType!=Exact|ImplementationSpecific|Prefix backend:IngressBackend!',
   HTTPIngressRuleValue: 'paths:[]HTTPIngressPath!',
-  ImageVolumeSource: 'reference pullPolicy=Always|IfNotPresent|Never',
+  ImageVolumeSource: 'reference pullPolicy:v1.PullPolicy=Always|IfNotPresent|Never',
   Ingress: 'apiVersion kind metadata:ObjectMeta spec:IngressSpec status:IngressStatus',
   IngressBackend: 'service:IngressServiceBackend resource:TypedLocalObjectReference',
   IngressLoadBalancerIngress: 'ip hostname ports:[]IngressPortStatus',
   IngressLoadBalancerStatus: 'ingress:[]IngressLoadBalancerIngress',
-  IngressPortStatus: 'port:integer! protocol!=SCTP|TCP|UDP error',
+  IngressPortStatus: 'port:int32! protocol!=SCTP|TCP|UDP error',
   IngressRule: 'host http:HTTPIngressRuleValue',
   IngressServiceBackend: 'name! port:ServiceBackendPort',
   IngressSpec: 'ingressClassName defaultBackend:IngressBackend tls:[]IngressTLS rules:[]IngressRule',
@@ -138,31 +148,31 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
   IngressTLS: 'hosts:[]string secretName',
   IPBlock: 'cidr! except:[]string',
   ISCSIVolumeSource:
-    'targetPortal! iqn! lun:integer! iscsiInterface fsType readOnly:boolean portals:[]string ' +
-    'chapAuthDiscovery:boolean chapAuthSession:boolean secretRef:LocalObjectReference initiatorName',
-  KeyToPath: 'key! path! mode:integer',
+    'targetPortal! iqn! lun:int32! iscsiInterface fsType readOnly:bool portals:[]string ' +
+    'chapAuthDiscovery:bool chapAuthSession:bool secretRef:LocalObjectReference initiatorName',
+  KeyToPath: 'key! path! mode:int32',
   LabelSelector: 'matchLabels:map[string]string matchExpressions:[]LabelSelectorRequirement',
-  LabelSelectorRequirement: 'key! operator! values:[]string',
+  LabelSelectorRequirement: 'key! operator:v1.LabelSelectorOperator! values:[]string',
   Lifecycle: 'postStart:LifecycleHandler preStop:LifecycleHandler',
   LifecycleHandler: 'exec:ExecAction httpGet:HTTPGetAction tcpSocket:TCPSocketAction sleep:SleepAction',
-  LinuxContainerUser: 'uid:integer! gid:integer! supplementalGroups:[]integer',
+  LinuxContainerUser: 'uid:int64! gid:int64! supplementalGroups:[]int64',
   LoadBalancerIngress: 'ip hostname ipMode ports:[]PortStatus',
   LoadBalancerStatus: 'ingress:[]LoadBalancerIngress',
   LocalObjectReference: 'name',
   ManagedFieldsEntry: 'manager operation apiVersion time:Time fieldsType fieldsV1:FieldsV1 subresource',
   Namespace: 'apiVersion kind metadata:ObjectMeta spec:NamespaceSpec status:NamespaceStatus',
   NamespaceCondition: 'type! status! lastTransitionTime:Time reason message',
-  NamespaceSpec: 'finalizers:[]string',
+  NamespaceSpec: 'finalizers:[]v1.FinalizerName',
   NamespaceStatus: 'phase=Active|Terminating conditions:[]NamespaceCondition',
   NetworkPolicy: 'apiVersion kind metadata:ObjectMeta spec:NetworkPolicySpec',
   NetworkPolicyEgressRule: 'ports:[]NetworkPolicyPort to:[]NetworkPolicyPeer',
   NetworkPolicyIngressRule: 'ports:[]NetworkPolicyPort from:[]NetworkPolicyPeer',
   NetworkPolicyPeer: 'podSelector:LabelSelector namespaceSelector:LabelSelector ipBlock:IPBlock',
-  NetworkPolicyPort: 'protocol=SCTP|TCP|UDP port:IntOrString endPort:integer',
+  NetworkPolicyPort: 'protocol:v1.Protocol=SCTP|TCP|UDP port:IntOrString endPort:int32',
   NetworkPolicySpec:
     'podSelector:LabelSelector! ingress:[]NetworkPolicyIngressRule egress:[]NetworkPolicyEgressRule ' +
-    'policyTypes:[]string=Egress|Ingress',
-  NFSVolumeSource: 'server! path! readOnly:boolean',
+    'policyTypes:[]v1.PolicyType=Egress|Ingress',
+  NFSVolumeSource: 'server! path! readOnly:bool',
   Node: 'apiVersion kind metadata:ObjectMeta spec:NodeSpec status:NodeStatus',
   NodeAddress: 'type! address!',
   NodeAffinity:
@@ -172,17 +182,18 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
   NodeConfigSource: 'configMap:ConfigMapNodeConfigSource',
   NodeConfigStatus: 'assigned:NodeConfigSource active:NodeConfigSource lastKnownGood:NodeConfigSource error',
   NodeDaemonEndpoints: 'kubeletEndpoint:DaemonEndpoint',
-  NodeFeatures: 'supplementalGroupsPolicy:boolean',
+  NodeFeatures: 'supplementalGroupsPolicy:bool',
   NodeRuntimeHandler: 'name features:NodeRuntimeHandlerFeatures',
-  NodeRuntimeHandlerFeatures: 'recursiveReadOnlyMounts:boolean userNamespaces:boolean',
+  NodeRuntimeHandlerFeatures: 'recursiveReadOnlyMounts:bool userNamespaces:bool',
   NodeSelector: 'nodeSelectorTerms:[]NodeSelectorTerm!',
-  NodeSelectorRequirement: 'key! operator!=DoesNotExist|Exists|Gt|In|Lt|NotIn values:[]string',
+  NodeSelectorRequirement:
+    'key! operator:v1.NodeSelectorOperator!=DoesNotExist|Exists|Gt|In|Lt|NotIn values:[]string',
   NodeSelectorTerm: 'matchExpressions:[]NodeSelectorRequirement matchFields:[]NodeSelectorRequirement',
   NodeSpec:
-    'podCIDR podCIDRs:[]string providerID unschedulable:boolean taints:[]Taint ' +
-    'configSource:NodeConfigSource externalID',
+    'podCIDR podCIDRs:[]string providerID unschedulable:bool taints:[]Taint configSource:NodeConfigSource ' +
+    'externalID',
   NodeStatus:
-    'capacity:map[string]Quantity allocatable:map[string]Quantity phase=Pending|Running|Terminated ' +
+    'capacity:v1.ResourceList allocatable:v1.ResourceList phase=Pending|Running|Terminated ' +
     'conditions:[]NodeCondition addresses:[]NodeAddress daemonEndpoints:NodeDaemonEndpoints ' +
     'nodeInfo:NodeSystemInfo images:[]ContainerImage volumesInUse:[]string ' +
     'volumesAttached:[]AttachedVolume config:NodeConfigStatus runtimeHandlers:[]NodeRuntimeHandler ' +
@@ -192,19 +203,19 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
     'kubeProxyVersion! operatingSystem! architecture!',
   ObjectFieldSelector: 'apiVersion fieldPath!',
   ObjectMeta:
-    'name generateName namespace selfLink uid resourceVersion generation:integer ' +
-    'creationTimestamp:Time deletionTimestamp:Time deletionGracePeriodSeconds:integer ' +
-    'labels:map[string]string annotations:map[string]string ownerReferences:[]OwnerReference ' +
-    'finalizers:[]string managedFields:[]ManagedFieldsEntry',
+    'name generateName namespace selfLink uid resourceVersion generation:int64 creationTimestamp:Time ' +
+    'deletionTimestamp:Time deletionGracePeriodSeconds:int64 labels:map[string]string ' +
+    'annotations:map[string]string ownerReferences:[]OwnerReference finalizers:[]string ' +
+    'managedFields:[]ManagedFieldsEntry',
   ObjectReference: 'kind namespace name uid apiVersion resourceVersion fieldPath',
-  OwnerReference: 'apiVersion! kind! name! uid! controller:boolean blockOwnerDeletion:boolean',
+  OwnerReference: 'apiVersion! kind! name! uid! controller:bool blockOwnerDeletion:bool',
   PersistentVolumeClaimSpec:
-    'accessModes:[]string=ReadOnlyMany|ReadWriteMany|ReadWriteOnce|ReadWriteOncePod ' +
+    'accessModes:[]v1.PersistentVolumeAccessMode=ReadOnlyMany|ReadWriteMany|ReadWriteOnce|ReadWriteOncePod ' +
     'selector:LabelSelector resources:VolumeResourceRequirements volumeName storageClassName ' +
-    'volumeMode=Block|Filesystem dataSource:TypedLocalObjectReference ' +
+    'volumeMode:v1.PersistentVolumeMode=Block|Filesystem dataSource:TypedLocalObjectReference ' +
     'dataSourceRef:TypedObjectReference volumeAttributesClassName',
   PersistentVolumeClaimTemplate: 'metadata:ObjectMeta spec:PersistentVolumeClaimSpec!',
-  PersistentVolumeClaimVolumeSource: 'claimName! readOnly:boolean',
+  PersistentVolumeClaimVolumeSource: 'claimName! readOnly:bool',
   PhotonPersistentDiskVolumeSource: 'pdID! fsType',
   Pod: 'apiVersion kind metadata:ObjectMeta spec:PodSpec status:PodStatus',
   PodAffinity:
@@ -220,31 +231,31 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
   PodDNSConfig: 'nameservers:[]string searches:[]string options:[]PodDNSConfigOption',
   PodDNSConfigOption: 'name value',
   PodIP: 'ip!',
-  PodOS: 'name!',
-  PodReadinessGate: 'conditionType!',
+  PodOS: 'name:v1.OSName!',
+  PodReadinessGate: 'conditionType:v1.PodConditionType!',
   PodResourceClaim: 'name! resourceClaimName resourceClaimTemplateName',
   PodResourceClaimStatus: 'name! resourceClaimName',
   PodSchedulingGate: 'name!',
   PodSecurityContext:
-    'seLinuxOptions:SELinuxOptions windowsOptions:WindowsSecurityContextOptions runAsUser:integer ' +
-    'runAsGroup:integer runAsNonRoot:boolean supplementalGroups:[]integer ' +
-    'supplementalGroupsPolicy=Merge|Strict fsGroup:integer sysctls:[]Sysctl ' +
-    'fsGroupChangePolicy=Always|OnRootMismatch seccompProfile:SeccompProfile ' +
-    'appArmorProfile:AppArmorProfile seLinuxChangePolicy',
+    'seLinuxOptions:SELinuxOptions windowsOptions:WindowsSecurityContextOptions runAsUser:int64 ' +
+    'runAsGroup:int64 runAsNonRoot:bool supplementalGroups:[]int64 ' +
+    'supplementalGroupsPolicy:v1.SupplementalGroupsPolicy=Merge|Strict fsGroup:int64 sysctls:[]Sysctl ' +
+    'fsGroupChangePolicy:v1.PodFSGroupChangePolicy=Always|OnRootMismatch seccompProfile:SeccompProfile ' +
+    'appArmorProfile:AppArmorProfile seLinuxChangePolicy:v1.PodSELinuxChangePolicy',
   PodSpec:
     'volumes:[]Volume initContainers:[]Container containers:[]Container! ' +
-    'ephemeralContainers:[]EphemeralContainer restartPolicy=Always|Never|OnFailure ' +
-    'terminationGracePeriodSeconds:integer activeDeadlineSeconds:integer ' +
-    'dnsPolicy=ClusterFirst|ClusterFirstWithHostNet|Default|None nodeSelector:map[string]string ' +
-    'serviceAccountName serviceAccount automountServiceAccountToken:boolean nodeName ' +
-    'hostNetwork:boolean hostPID:boolean hostIPC:boolean shareProcessNamespace:boolean ' +
+    'ephemeralContainers:[]EphemeralContainer restartPolicy:v1.RestartPolicy=Always|Never|OnFailure ' +
+    'terminationGracePeriodSeconds:int64 activeDeadlineSeconds:int64 ' +
+    'dnsPolicy:v1.DNSPolicy=ClusterFirst|ClusterFirstWithHostNet|Default|None ' +
+    'nodeSelector:map[string]string serviceAccountName serviceAccount automountServiceAccountToken:bool ' +
+    'nodeName hostNetwork:bool hostPID:bool hostIPC:bool shareProcessNamespace:bool ' +
     'securityContext:PodSecurityContext imagePullSecrets:[]LocalObjectReference hostname subdomain ' +
-    'affinity:Affinity schedulerName tolerations:[]Toleration hostAliases:[]HostAlias ' +
-    'priorityClassName priority:integer dnsConfig:PodDNSConfig readinessGates:[]PodReadinessGate ' +
-    'runtimeClassName enableServiceLinks:boolean preemptionPolicy=Never|PreemptLowerPriority ' +
-    'overhead:map[string]Quantity topologySpreadConstraints:[]TopologySpreadConstraint ' +
-    'setHostnameAsFQDN:boolean os:PodOS hostUsers:boolean schedulingGates:[]PodSchedulingGate ' +
-    'resourceClaims:[]PodResourceClaim resources:ResourceRequirements',
+    'affinity:Affinity schedulerName tolerations:[]Toleration hostAliases:[]HostAlias priorityClassName ' +
+    'priority:int32 dnsConfig:PodDNSConfig readinessGates:[]PodReadinessGate runtimeClassName ' +
+    'enableServiceLinks:bool preemptionPolicy:v1.PreemptionPolicy=Never|PreemptLowerPriority ' +
+    'overhead:v1.ResourceList topologySpreadConstraints:[]TopologySpreadConstraint setHostnameAsFQDN:bool ' +
+    'os:PodOS hostUsers:bool schedulingGates:[]PodSchedulingGate resourceClaims:[]PodResourceClaim ' +
+    'resources:ResourceRequirements',
   PodStatus:
     'phase=Failed|Pending|Running|Succeeded|Unknown conditions:[]PodCondition message reason ' +
     'nominatedNodeName hostIP hostIPs:[]HostIP podIP podIPs:[]PodIP startTime:Time ' +
@@ -252,77 +263,81 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
     'qosClass=BestEffort|Burstable|Guaranteed ephemeralContainerStatuses:[]ContainerStatus resize ' +
     'resourceClaimStatuses:[]PodResourceClaimStatus',
   PodTemplateSpec: 'metadata:ObjectMeta spec:PodSpec',
-  PortStatus: 'port:integer! protocol!=SCTP|TCP|UDP error',
-  PortworxVolumeSource: 'volumeID! fsType readOnly:boolean',
-  PreferredSchedulingTerm: 'weight:integer! preference:NodeSelectorTerm!',
+  PortStatus: 'port:int32! protocol!=SCTP|TCP|UDP error',
+  PortworxVolumeSource: 'volumeID! fsType readOnly:bool',
+  PreferredSchedulingTerm: 'weight:int32! preference:NodeSelectorTerm!',
   Probe:
     'exec:ExecAction httpGet:HTTPGetAction tcpSocket:TCPSocketAction grpc:GRPCAction ' +
-    'initialDelaySeconds:integer timeoutSeconds:integer periodSeconds:integer ' +
-    'successThreshold:integer failureThreshold:integer terminationGracePeriodSeconds:integer',
-  ProjectedVolumeSource: 'sources:[]VolumeProjection defaultMode:integer',
-  QuobyteVolumeSource: 'registry! volume! readOnly:boolean user group tenant',
+    'initialDelaySeconds:int32 timeoutSeconds:int32 periodSeconds:int32 successThreshold:int32 ' +
+    'failureThreshold:int32 terminationGracePeriodSeconds:int64',
+  ProjectedVolumeSource: 'sources:[]VolumeProjection defaultMode:int32',
+  QuobyteVolumeSource: 'registry! volume! readOnly:bool user group tenant',
   RBDVolumeSource:
-    'monitors:[]string! image! fsType pool user keyring secretRef:LocalObjectReference ' +
-    'readOnly:boolean',
+    'monitors:[]string! image! fsType pool user keyring secretRef:LocalObjectReference readOnly:bool',
   ReplicaSet: 'apiVersion kind metadata:ObjectMeta spec:ReplicaSetSpec status:ReplicaSetStatus',
   ReplicaSetCondition: 'type! status! lastTransitionTime:Time reason message',
-  ReplicaSetSpec: 'replicas:integer minReadySeconds:integer selector:LabelSelector! template:PodTemplateSpec',
+  ReplicaSetSpec: 'replicas:int32 minReadySeconds:int32 selector:LabelSelector! template:PodTemplateSpec',
   ReplicaSetStatus:
-    'replicas:integer! fullyLabeledReplicas:integer readyReplicas:integer availableReplicas:integer ' +
-    'observedGeneration:integer conditions:[]ReplicaSetCondition',
+    'replicas:int32! fullyLabeledReplicas:int32 readyReplicas:int32 availableReplicas:int32 ' +
+    'observedGeneration:int64 conditions:[]ReplicaSetCondition',
   ResourceClaim: 'name! request',
   ResourceFieldSelector: 'containerName resource! divisor:Quantity',
   ResourceHealth: 'resourceID! health',
-  ResourceRequirements: 'limits:map[string]Quantity requests:map[string]Quantity claims:[]ResourceClaim',
+  ResourceRequirements: 'limits:v1.ResourceList requests:v1.ResourceList claims:[]ResourceClaim',
   ResourceStatus: 'name! resources:[]ResourceHealth',
+  RollingUpdateDaemonSet: 'maxUnavailable:IntOrString maxSurge:IntOrString',
   RollingUpdateDeployment: 'maxUnavailable:IntOrString maxSurge:IntOrString',
   ScaleIOVolumeSource:
-    'gateway! system! secretRef:LocalObjectReference! sslEnabled:boolean protectionDomain storagePool ' +
-    'storageMode volumeName fsType readOnly:boolean',
-  SeccompProfile: 'type!=Localhost|RuntimeDefault|Unconfined localhostProfile',
+    'gateway! system! secretRef:LocalObjectReference! sslEnabled:bool protectionDomain storagePool ' +
+    'storageMode volumeName fsType readOnly:bool',
+  SeccompProfile: 'type:v1.SeccompProfileType!=Localhost|RuntimeDefault|Unconfined localhostProfile',
   Secret:
-    'apiVersion kind metadata:ObjectMeta immutable:boolean data:map[string]string ' +
-    'stringData:map[string]string type',
-  SecretEnvSource: 'name optional:boolean',
-  SecretKeySelector: 'name key! optional:boolean',
-  SecretProjection: 'name items:[]KeyToPath optional:boolean',
-  SecretVolumeSource: 'secretName items:[]KeyToPath defaultMode:integer optional:boolean',
+    'apiVersion kind metadata:ObjectMeta immutable:bool data:map[string][]byte ' +
+    'stringData:map[string]string type:v1.SecretType',
+  SecretEnvSource: 'name optional:bool',
+  SecretKeySelector: 'name key! optional:bool',
+  SecretProjection: 'name items:[]KeyToPath optional:bool',
+  SecretVolumeSource: 'secretName items:[]KeyToPath defaultMode:int32 optional:bool',
   SecurityContext:
-    'capabilities:Capabilities privileged:boolean seLinuxOptions:SELinuxOptions ' +
-    'windowsOptions:WindowsSecurityContextOptions runAsUser:integer runAsGroup:integer ' +
-    'runAsNonRoot:boolean readOnlyRootFilesystem:boolean allowPrivilegeEscalation:boolean ' +
-    'procMount=Default|Unmasked seccompProfile:SeccompProfile appArmorProfile:AppArmorProfile',
+    'capabilities:Capabilities privileged:bool seLinuxOptions:SELinuxOptions ' +
+    'windowsOptions:WindowsSecurityContextOptions runAsUser:int64 runAsGroup:int64 runAsNonRoot:bool ' +
+    'readOnlyRootFilesystem:bool allowPrivilegeEscalation:bool ' +
+    'procMount:v1.ProcMountType=Default|Unmasked seccompProfile:SeccompProfile ' +
+    'appArmorProfile:AppArmorProfile',
   SELinuxOptions: 'user role type level',
   Service: 'apiVersion kind metadata:ObjectMeta spec:ServiceSpec status:ServiceStatus',
   ServiceAccount:
     'apiVersion kind metadata:ObjectMeta secrets:[]ObjectReference ' +
-    'imagePullSecrets:[]LocalObjectReference automountServiceAccountToken:boolean',
-  ServiceAccountTokenProjection: 'audience expirationSeconds:integer path!',
-  ServiceBackendPort: 'name number:integer',
-  ServicePort: 'name protocol=SCTP|TCP|UDP appProtocol port:integer! targetPort:IntOrString nodePort:integer',
+    'imagePullSecrets:[]LocalObjectReference automountServiceAccountToken:bool',
+  ServiceAccountTokenProjection: 'audience expirationSeconds:int64 path!',
+  ServiceBackendPort: 'name number:int32',
+  ServicePort:
+    'name protocol:v1.Protocol=SCTP|TCP|UDP appProtocol port:int32! targetPort:IntOrString nodePort:int32',
   ServiceSpec:
     'ports:[]ServicePort selector:map[string]string clusterIP clusterIPs:[]string ' +
-    'type=ClusterIP|ExternalName|LoadBalancer|NodePort externalIPs:[]string ' +
-    'sessionAffinity=ClientIP|None loadBalancerIP loadBalancerSourceRanges:[]string externalName ' +
-    'externalTrafficPolicy=Cluster|Local healthCheckNodePort:integer publishNotReadyAddresses:boolean ' +
-    'sessionAffinityConfig:SessionAffinityConfig ipFamilies:[]string=""|IPv4|IPv6 ' +
-    'ipFamilyPolicy=PreferDualStack|RequireDualStack|SingleStack ' +
-    'allocateLoadBalancerNodePorts:boolean loadBalancerClass internalTrafficPolicy=Cluster|Local ' +
-    'trafficDistribution',
+    'type:v1.ServiceType=ClusterIP|ExternalName|LoadBalancer|NodePort externalIPs:[]string ' +
+    'sessionAffinity:v1.ServiceAffinity=ClientIP|None loadBalancerIP loadBalancerSourceRanges:[]string ' +
+    'externalName externalTrafficPolicy:v1.ServiceExternalTrafficPolicy=Cluster|Local ' +
+    'healthCheckNodePort:int32 publishNotReadyAddresses:bool sessionAffinityConfig:SessionAffinityConfig ' +
+    'ipFamilies:[]v1.IPFamily=""|IPv4|IPv6 ' +
+    'ipFamilyPolicy:v1.IPFamilyPolicy=PreferDualStack|RequireDualStack|SingleStack ' +
+    'allocateLoadBalancerNodePorts:bool loadBalancerClass ' +
+    'internalTrafficPolicy:v1.ServiceInternalTrafficPolicy=Cluster|Local trafficDistribution',
   ServiceStatus: 'loadBalancer:LoadBalancerStatus conditions:[]Condition',
   SessionAffinityConfig: 'clientIP:ClientIPConfig',
-  SleepAction: 'seconds:integer!',
-  StorageOSVolumeSource: 'volumeName volumeNamespace fsType readOnly:boolean secretRef:LocalObjectReference',
+  SleepAction: 'seconds:int64!',
+  StorageOSVolumeSource: 'volumeName volumeNamespace fsType readOnly:bool secretRef:LocalObjectReference',
   Sysctl: 'name! value!',
-  Taint: 'key! value effect!=NoExecute|NoSchedule|PreferNoSchedule timeAdded:Time',
+  Taint: 'key! value effect:v1.TaintEffect!=NoExecute|NoSchedule|PreferNoSchedule timeAdded:Time',
   TCPSocketAction: 'port:IntOrString! host',
   Toleration:
-    'key operator=Equal|Exists value effect=NoExecute|NoSchedule|PreferNoSchedule ' +
-    'tolerationSeconds:integer',
+    'key operator:v1.TolerationOperator=Equal|Exists value ' +
+    'effect:v1.TaintEffect=NoExecute|NoSchedule|PreferNoSchedule tolerationSeconds:int64',
   TopologySpreadConstraint:
-    'maxSkew:integer! topologyKey! whenUnsatisfiable!=DoNotSchedule|ScheduleAnyway ' +
-    'labelSelector:LabelSelector minDomains:integer nodeAffinityPolicy=Honor|Ignore ' +
-    'nodeTaintsPolicy=Honor|Ignore matchLabelKeys:[]string',
+    'maxSkew:int32! topologyKey! ' +
+    'whenUnsatisfiable:v1.UnsatisfiableConstraintAction!=DoNotSchedule|ScheduleAnyway ' +
+    'labelSelector:LabelSelector minDomains:int32 nodeAffinityPolicy:v1.NodeInclusionPolicy=Honor|Ignore ' +
+    'nodeTaintsPolicy:v1.NodeInclusionPolicy=Honor|Ignore matchLabelKeys:[]string',
   TypedLocalObjectReference: 'apiGroup kind! name!',
   TypedObjectReference: 'apiGroup kind! name! namespace',
   Volume:
@@ -331,9 +346,9 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
     'awsElasticBlockStore:AWSElasticBlockStoreVolumeSource gitRepo:GitRepoVolumeSource ' +
     'secret:SecretVolumeSource nfs:NFSVolumeSource iscsi:ISCSIVolumeSource ' +
     'glusterfs:GlusterfsVolumeSource persistentVolumeClaim:PersistentVolumeClaimVolumeSource ' +
-    'rbd:RBDVolumeSource flexVolume:FlexVolumeSource cinder:CinderVolumeSource ' +
-    'cephfs:CephFSVolumeSource flocker:FlockerVolumeSource downwardAPI:DownwardAPIVolumeSource ' +
-    'fc:FCVolumeSource azureFile:AzureFileVolumeSource configMap:ConfigMapVolumeSource ' +
+    'rbd:RBDVolumeSource flexVolume:FlexVolumeSource cinder:CinderVolumeSource cephfs:CephFSVolumeSource ' +
+    'flocker:FlockerVolumeSource downwardAPI:DownwardAPIVolumeSource fc:FCVolumeSource ' +
+    'azureFile:AzureFileVolumeSource configMap:ConfigMapVolumeSource ' +
     'vsphereVolume:VsphereVirtualDiskVolumeSource quobyte:QuobyteVolumeSource ' +
     'azureDisk:AzureDiskVolumeSource photonPersistentDisk:PhotonPersistentDiskVolumeSource ' +
     'projected:ProjectedVolumeSource portworxVolume:PortworxVolumeSource scaleIO:ScaleIOVolumeSource ' +
@@ -341,20 +356,19 @@ export const STRUCT_FIELDS: Readonly<Record<string, string>> = {
     'image:ImageVolumeSource',
   VolumeDevice: 'name! devicePath!',
   VolumeMount:
-    'name! readOnly:boolean recursiveReadOnly mountPath! subPath ' +
-    'mountPropagation=Bidirectional|HostToContainer|None subPathExpr',
-  VolumeMountStatus: 'name! mountPath! readOnly:boolean recursiveReadOnly',
+    'name! readOnly:bool recursiveReadOnly:v1.RecursiveReadOnlyMode mountPath! subPath ' +
+    'mountPropagation:v1.MountPropagationMode=Bidirectional|HostToContainer|None subPathExpr',
+  VolumeMountStatus: 'name! mountPath! readOnly:bool recursiveReadOnly',
   VolumeProjection:
     'secret:SecretProjection downwardAPI:DownwardAPIProjection configMap:ConfigMapProjection ' +
-    'serviceAccountToken:ServiceAccountTokenProjection ' +
-    'clusterTrustBundle:ClusterTrustBundleProjection',
-  VolumeResourceRequirements: 'limits:map[string]Quantity requests:map[string]Quantity',
+    'serviceAccountToken:ServiceAccountTokenProjection clusterTrustBundle:ClusterTrustBundleProjection',
+  VolumeResourceRequirements: 'limits:v1.ResourceList requests:v1.ResourceList',
   VsphereVirtualDiskVolumeSource: 'volumePath! fsType storagePolicyName storagePolicyID',
-  WeightedPodAffinityTerm: 'weight:integer! podAffinityTerm:PodAffinityTerm!',
-  WindowsSecurityContextOptions: 'gmsaCredentialSpecName gmsaCredentialSpec runAsUserName hostProcess:boolean',
+  WeightedPodAffinityTerm: 'weight:int32! podAffinityTerm:PodAffinityTerm!',
+  WindowsSecurityContextOptions: 'gmsaCredentialSpecName gmsaCredentialSpec runAsUserName hostProcess:bool',
 };
 
-/** Kind → the struct of its objects. */
+/** Kind → the struct of its objects, for the kinds `kubectl explain` describes. */
 export const KIND_STRUCTS: Readonly<Record<string, string>> = {
   'ConfigMap': 'ConfigMap',
   'Deployment': 'Deployment',
@@ -371,3 +385,6 @@ export const KIND_STRUCTS: Readonly<Record<string, string>> = {
   'Service': 'Service',
   'ServiceAccount': 'ServiceAccount',
 };
+
+/** Kind → the struct of its objects, for every kind the API server decodes strictly (explain's, and DaemonSet). */
+export const DECODED_KIND_STRUCTS: Readonly<Record<string, string>> = { ...KIND_STRUCTS, DaemonSet: 'DaemonSet' };

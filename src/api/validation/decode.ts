@@ -5,7 +5,8 @@
  * as a Secret: illegal base64 data at input byte 4`.
  */
 import { decodeBase64 } from './base64.js';
-import { OPAQUE_TYPES, isStruct, sortedEntries, structFields } from './strict.js';
+import { OPAQUE_TYPES, isStruct, structFields } from '../schema/go-fields.js';
+import { sortedEntries } from './strict.js';
 import { quantityOf } from './quantity.js';
 
 type Obj = Record<string, unknown>;

@@ -43,73 +43,61 @@ export function byteLength(s: string): number {
   return new TextEncoder().encode(s).length;
 }
 
+/** The check most formats make: at most `max` bytes, and a full match of `re`, else `message()`. */
+function boundedMatch(v: string, max: number, re: RegExp, message: () => string): string[] {
+  const errs: string[] = [];
+  if (byteLength(v) > max) errs.push(maxLenError(max));
+  if (!re.test(v)) errs.push(message());
+  return errs;
+}
+
 /** A lowercase RFC 1123 label (container names, port names, namespace names). */
 export function isDNS1123Label(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 63) errs.push(maxLenError(63));
-  if (!DNS1123_LABEL.test(v)) {
+  return boundedMatch(v, 63, DNS1123_LABEL, () =>
     // A valid subdomain that is not a valid label can only be failing because of its dots.
-    if (DNS1123_SUBDOMAIN.test(v)) errs.push('must not contain dots');
-    else
-      errs.push(
-        regexError(
+    DNS1123_SUBDOMAIN.test(v)
+      ? 'must not contain dots'
+      : regexError(
           'a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character',
           DNS1123_LABEL_FMT,
           'my-name',
           '123-abc',
         ),
-      );
-  }
-  return errs;
+  );
 }
 
 /** A lowercase RFC 1123 subdomain (most object names). */
 export function isDNS1123Subdomain(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 253) errs.push(maxLenError(253));
-  if (!DNS1123_SUBDOMAIN.test(v)) {
-    errs.push(
-      regexError(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-        DNS1123_SUBDOMAIN_FMT,
-        'example.com',
-      ),
-    );
-  }
-  return errs;
+  return boundedMatch(v, 253, DNS1123_SUBDOMAIN, () =>
+    regexError(
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+      DNS1123_SUBDOMAIN_FMT,
+      'example.com',
+    ),
+  );
 }
 
 /** A DNS-1035 label (Service names). */
 export function isDNS1035Label(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 63) errs.push(maxLenError(63));
-  if (!DNS1035_LABEL.test(v)) {
-    errs.push(
-      regexError(
-        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
-        DNS1035_LABEL_FMT,
-        'my-name',
-        'abc-123',
-      ),
-    );
-  }
-  return errs;
+  return boundedMatch(v, 63, DNS1035_LABEL, () =>
+    regexError(
+      "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+      DNS1035_LABEL_FMT,
+      'my-name',
+      'abc-123',
+    ),
+  );
 }
 
 /** `*.example.com` (Ingress hosts with a wildcard). */
 export function isWildcardDNS1123Subdomain(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 253) errs.push(maxLenError(253));
-  if (!WILDCARD.test(v)) {
-    errs.push(
-      regexError(
-        "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character",
-        WILDCARD_FMT,
-        '*.example.com',
-      ),
-    );
-  }
-  return errs;
+  return boundedMatch(v, 253, WILDCARD, () =>
+    regexError(
+      "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character",
+      WILDCARD_FMT,
+      '*.example.com',
+    ),
+  );
 }
 
 const QUALIFIED_NAME_MSG =
@@ -143,37 +131,22 @@ export function isQualifiedName(v: string): string[] {
 
 /** A label value: empty, or a ≤63-character qualified-name-like string. */
 export function isLabelValue(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 63) errs.push(maxLenError(63));
-  if (!LABEL_VALUE.test(v)) {
-    errs.push(
-      regexError(
-        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-        LABEL_VALUE_FMT,
-        'MyValue',
-        'my_value',
-        '12345',
-      ),
-    );
-  }
-  return errs;
+  return boundedMatch(v, 63, LABEL_VALUE, () =>
+    regexError(
+      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+      LABEL_VALUE_FMT,
+      'MyValue',
+      'my_value',
+      '12345',
+    ),
+  );
 }
 
 /** A ConfigMap/Secret data key. */
 export function isConfigMapKey(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 253) errs.push(maxLenError(253));
-  if (!CONFIG_MAP_KEY.test(v)) {
-    errs.push(
-      regexError(
-        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
-        CONFIG_MAP_KEY_FMT,
-        'key.name',
-        'KEY_NAME',
-        'key-name',
-      ),
-    );
-  }
+  const errs = boundedMatch(v, 253, CONFIG_MAP_KEY, () =>
+    regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'),
+  );
   if (v === '.') errs.push("must not be '.'");
   else if (v === '..') errs.push("must not be '..'");
   else if (v.startsWith('..')) errs.push("must not start with '..'");

@@ -38,22 +38,23 @@ function validateKeyToPaths(items: Json[] | undefined, path: string): FieldError
   return errs;
 }
 
+/** A Secret or ConfigMap volume: the object's name (in `nameField`), the default mode and the key-to-path items. */
+function validateKeyedSource(src: Json, path: string, nameField: string): FieldError[] {
+  return [
+    ...(src[nameField] ? [] : [required(child(path, nameField))]),
+    ...validateMode(src.defaultMode, child(path, 'defaultMode')),
+    ...validateKeyToPaths(src.items, child(path, 'items')),
+  ];
+}
+
 function validateSource(kind: string, src: Json, path: string): FieldError[] {
   switch (kind) {
     case 'hostPath':
       return src.path ? [] : [required(child(path, 'path'))];
     case 'secret':
-      return [
-        ...(src.secretName ? [] : [required(child(path, 'secretName'))]),
-        ...validateMode(src.defaultMode, child(path, 'defaultMode')),
-        ...validateKeyToPaths(src.items, child(path, 'items')),
-      ];
+      return validateKeyedSource(src, path, 'secretName');
     case 'configMap':
-      return [
-        ...(src.name ? [] : [required(child(path, 'name'))]),
-        ...validateMode(src.defaultMode, child(path, 'defaultMode')),
-        ...validateKeyToPaths(src.items, child(path, 'items')),
-      ];
+      return validateKeyedSource(src, path, 'name');
     case 'persistentVolumeClaim':
       return src.claimName ? [] : [required(child(path, 'claimName'))];
     case 'downwardAPI':

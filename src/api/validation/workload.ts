@@ -78,10 +78,11 @@ function validateSelectorAndTemplate(spec: Json): FieldError[] {
   return errs;
 }
 
-function goDeploymentStrategy(s: Json): GoLiteral {
+/** `%#v` of an apps update strategy (`apps.DeploymentStrategy{Type:"x", RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}`). */
+function goStrategy(struct: string, rollingUpdate: string, s: Json): GoLiteral {
   // A set pointer prints as an address in Go; any fixed address stands in for it.
-  const ru = s.rollingUpdate ? '(*apps.RollingUpdateDeployment)(0xc0004a2f60)' : '(*apps.RollingUpdateDeployment)(nil)';
-  return goLiteral(`apps.DeploymentStrategy{Type:${goQuote(s.type ?? '')}, RollingUpdate:${ru}}`);
+  const ru = `(*apps.${rollingUpdate})(${s.rollingUpdate ? '0xc0004a2f60' : 'nil'})`;
+  return goLiteral(`apps.${struct}{Type:${goQuote(s.type ?? '')}, RollingUpdate:${ru}}`);
 }
 
 function validateDeploymentStrategy(strategy: Json): FieldError[] {
@@ -90,7 +91,7 @@ function validateDeploymentStrategy(strategy: Json): FieldError[] {
   if (s.type === 'Recreate') {
     return s.rollingUpdate ? [forbidden(child(path, 'rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'")] : [];
   }
-  if (s.type !== 'RollingUpdate') return [notSupported(path, goDeploymentStrategy(s), ['Recreate', 'RollingUpdate'])];
+  if (s.type !== 'RollingUpdate') return [notSupported(path, goStrategy('DeploymentStrategy', 'RollingUpdateDeployment', s), ['Recreate', 'RollingUpdate'])];
   const ru = s.rollingUpdate;
   if (!ru) return [required(child(path, 'rollingUpdate'), 'this should be defaulted and never be nil')];
   const p = child(path, 'rollingUpdate');
@@ -126,16 +127,11 @@ function validateReplicaSetSpec(spec: Json): FieldError[] {
   return errs;
 }
 
-function goDaemonSetStrategy(s: Json): GoLiteral {
-  const ru = s.rollingUpdate ? '(*apps.RollingUpdateDaemonSet)(0xc0004a2f60)' : '(*apps.RollingUpdateDaemonSet)(nil)';
-  return goLiteral(`apps.DaemonSetUpdateStrategy{Type:${goQuote(s.type ?? '')}, RollingUpdate:${ru}}`);
-}
-
 function validateDaemonSetStrategy(strategy: Json): FieldError[] {
   const s = strategy ?? {};
   const path = 'spec.updateStrategy';
   if (s.type === 'OnDelete') return [];
-  if (s.type !== 'RollingUpdate') return [notSupported(path, goDaemonSetStrategy(s), ['RollingUpdate', 'OnDelete'])];
+  if (s.type !== 'RollingUpdate') return [notSupported(path, goStrategy('DaemonSetUpdateStrategy', 'RollingUpdateDaemonSet', s), ['RollingUpdate', 'OnDelete'])];
   const ru = s.rollingUpdate;
   const p = child(path, 'rollingUpdate');
   if (!ru) return [required(p)];

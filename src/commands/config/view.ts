@@ -71,7 +71,7 @@ async function runView(ctx: CommandContext): Promise<void> {
       ctx.io.out.write('config/<unknown>\n');
       return;
     case 'jsonpath': {
-      const jp = await import('../../printers/jsonpath.js');
+      const jp = await import('../../printers/jsonpath/index.js');
       let t;
       try {
         t = jp.parseJsonPath(format.template);
