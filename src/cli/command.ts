@@ -16,6 +16,15 @@ export interface CommandContext {
   namespace: string;
   /** True when -n/--namespace was given. */
   namespaceGiven: boolean;
+  /**
+   * For verbs that wait (`rollout status`, `wait`): runs `step` against a fresh session, committing in
+   * between (so controllers move the cluster on as time passes), until it returns a value or
+   * `timeoutMs` has passed. Time only passes with the wall clock: with a frozen clock or KUBESIM_NOW
+   * there is exactly one step. Never call it while holding `session()`.
+   */
+  poll<T>(step: (s: Session) => T | undefined | Promise<T | undefined>, o: { timeoutMs: number; intervalMs?: number }): Promise<T | undefined>;
+  /** A new session of its own (for watchers that re-read the state); the caller commits or aborts it. */
+  openSession(opts?: { readOnly?: boolean }): Promise<Session>;
 }
 
 export interface CommandSpec {

@@ -86,6 +86,8 @@ export async function runKubectl(argv: string[], opts: RunOptions): Promise<numb
       parsed,
       namespace,
       namespaceGiven: parsed.given.has('namespace'),
+      openSession: (o = {}) => import('../cluster/session.js').then((m) => m.openSession(opts.env, o)),
+      poll: (step, o) => pollSessions(opts.env, step, o),
       session: () => {
         sessionPromise ??= import('../cluster/session.js').then((m) => m.openSession(opts.env, { readOnly: spec.readOnly })).then((s) => (session = s));
         return sessionPromise;
@@ -114,3 +116,31 @@ export async function runKubectl(argv: string[], opts: RunOptions): Promise<numb
 }
 
 export type { CommandSpec, FlagError };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** CommandContext.poll: fresh session per step, real sleeping only when the clock moves. */
+async function pollSessions<T>(
+  env: NodeJS.ProcessEnv,
+  step: (s: Session) => T | undefined | Promise<T | undefined>,
+  o: { timeoutMs: number; intervalMs?: number },
+): Promise<T | undefined> {
+  const { openSession } = await import('../cluster/session.js');
+  const deadline = Date.now() + o.timeoutMs;
+  for (;;) {
+    const s = await openSession(env);
+    let r: T | undefined;
+    try {
+      r = await step(s);
+      await s.commit();
+    } catch (e) {
+      s.abort();
+      throw e;
+    }
+    if (r !== undefined) return r;
+    const clockMoves = !env.KUBESIM_NOW && !s.state.cluster.frozenAt;
+    const left = deadline - Date.now();
+    if (!clockMoves || left <= 0) return undefined;
+    await sleep(Math.min(o.intervalMs ?? 250, left));
+  }
+}

@@ -7,6 +7,7 @@ import type { Profile } from '../api/profiles.js';
 import type { ObjectStore } from '../store/objects.js';
 import { NAME_SUFFIX_ALPHABET } from '../util/rng.js';
 import { admitObject } from './admission.js';
+import { deleteGracefully } from './graceful-delete.js';
 import { allocateServicePorts, keepServiceAllocations, releaseTypeDependentFields } from './service-allocation.js';
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -153,7 +154,7 @@ export class ApiServer {
       this.store.update(u);
       return obj;
     }
-    this.store.remove(ref);
+    deleteGracefully(this.store, ref, opts.gracePeriodSeconds);
     return obj;
   }
 

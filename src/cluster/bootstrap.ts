@@ -45,10 +45,10 @@ export function createClusterState(o: CreateOptions): State {
   dnsObjects(o.profile).forEach(add);
   nodeAgents(o.profile).forEach(add);
   clock = addSeconds(o.now, -110);
-  reconcileAll(store, o.profile);
+  reconcileAll(store, o.profile, true);
   clock = addSeconds(o.now, -100);
   rest.forEach((n, i) => add(nodeObject(o.profile, n, i + 1, clock)));
-  reconcileAll(store, o.profile);
+  reconcileAll(store, o.profile, true);
   state.cluster.rngState = rng.state;
   return state;
 }

@@ -17,7 +17,7 @@ export interface Session {
   now: string;
   /** Runs every controller to a fixpoint. */
   reconcile(): void;
-  /** Reconciles, writes the state if anything changed, and releases the lock. */
+  /** Reconciles, writes the state if anything changed, and releases the lock (once; later calls do nothing). */
   commit(): Promise<void>;
   /** Releases the lock without writing (used when a command failed). */
   abort(): void;
@@ -38,6 +38,11 @@ export function clockFor(env: NodeJS.ProcessEnv, frozenAt?: string): string {
   return frozenAt ?? toTimestamp(Date.now());
 }
 
+/** Nothing to do for the controllers: the last reconcile settled and nothing it waits for is due yet. */
+function isSettled(state: State, now: string): boolean {
+  return Boolean(state.settled) && (!state.wakeAt || now < state.wakeAt);
+}
+
 export interface OpenOptions {
   /**
    * The command only reads. When the stored cluster is settled, the controllers and the API server's
@@ -51,7 +56,9 @@ export async function openSession(env: NodeJS.ProcessEnv, opts: OpenOptions = {}
   // A read-only look at a settled cluster writes nothing, so it needs no lock: writers replace the file
   // atomically, so it always reads a whole state. Anything else takes the lock and reads again under it.
   let file = await StateFile.open(stateDir(env), { lock: false });
-  if (!(opts.readOnly && file.state?.settled)) file = await StateFile.open(stateDir(env), { lock: true });
+  if (!(opts.readOnly && file.state && isSettled(file.state, clockFor(env, file.state.cluster.frozenAt)))) {
+    file = await StateFile.open(stateDir(env), { lock: true });
+  }
   try {
     const state = file.state ?? (await import('./new-cluster.js')).newClusterState(env);
     const created = file.state === null;
@@ -61,18 +68,22 @@ export async function openSession(env: NodeJS.ProcessEnv, opts: OpenOptions = {}
     const rng = new Rng(state.cluster.rngState);
     const store = new ObjectStore(state, () => now, rng);
     store.dirty = created;
-    const engine = !opts.readOnly || !state.settled ? await import('./engine.js') : undefined;
+    const settled = isSettled(state, now);
+    const engine = !opts.readOnly || !settled ? await import('./engine.js') : undefined;
     const api = engine ? new engine.ApiServer(store, profile) : undefined;
+    // Time stands still: start-up and termination delays collapse (see ControllerInput.instant).
+    const instant = Boolean(env.KUBESIM_NOW) || Boolean(state.cluster.frozenAt);
     const reconcile = () => {
       if (!engine) throw new Error('reconcile needs the cluster engine');
-      engine.reconcileAll(store, profile);
+      engine.reconcileAll(store, profile, instant);
       if (!state.settled) {
         state.settled = true;
         store.dirty = true;
       }
     };
-    if (!state.settled) reconcile();
+    if (!settled) reconcile();
     const writesAtOpen = store.writes;
+    let committed = false;
     return {
       state,
       store,
@@ -84,6 +95,8 @@ export async function openSession(env: NodeJS.ProcessEnv, opts: OpenOptions = {}
       now,
       reconcile,
       async commit() {
+        if (committed) return;
+        committed = true;
         try {
           if (!file.locked && store.writes !== writesAtOpen) throw new Error('a read-only session was written to');
           if (store.writes !== writesAtOpen) {

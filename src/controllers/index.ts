@@ -5,7 +5,7 @@ import { reconcileDeployments } from './deployment.js';
 import { reconcileReplicaSets } from './replicaset.js';
 import { reconcileDaemonSets } from './daemonset.js';
 import { schedulePods } from './scheduler.js';
-import { runKubelet } from './kubelet.js';
+import { runKubelet } from './kubelet/index.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { reconcileEndpointSlices } from './endpointslices.js';
 import { reconcileLoadBalancers } from './service.js';

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../api/types.js';
-import type { Allocations } from '../api/snapshot.js';
+import type { Allocations, RuntimeState } from '../api/snapshot.js';
 
 /** What a cluster record holds besides its objects. */
 export interface ClusterRecord {
@@ -24,12 +24,14 @@ export interface State {
   objects: Record<string, KubeObject>;
   /** Allocator memory that is not part of any object (recently released pod IPs, …). */
   allocations: Allocations;
+  /** The simulated container runtime's memory: container instances by containerID. */
+  runtime?: RuntimeState;
   /**
-   * Set when the stored objects are a fixpoint of every controller and nothing in them waits on time
-   * (no controller is driven by the clock yet): a read-only command can then skip reconciling.
-   * Any write clears it; the next reconcile sets it again.
+   * Set when the stored objects are a fixpoint of every controller: a read-only command can then skip
+   * reconciling, unless time has reached `wakeAt` (the next time-driven transition). Any write clears it.
    */
   settled?: boolean;
+  wakeAt?: string;
 }
 
 export function objectKey(kind: string, namespace: string, name: string): string {
