@@ -7,6 +7,7 @@ import { loadManifests } from '../resource/manifests.js';
 import { namespaceFor } from '../resource/namespace.js';
 import { getObject, listObjects, parseFilters } from '../resource/select.js';
 import type { DeleteOptions } from '../cluster/api-server.js';
+import type { Session } from '../cluster/session.js';
 import { allNamespacesFlag, dryRunFlag, fieldSelectorFlag, filenameFlags, outputFlag, selectorFlag } from './flags.js';
 import { parseDryRun } from './write-output.js';
 
@@ -126,14 +127,38 @@ async function runDelete(ctx: CommandContext): Promise<void> {
   }
   const opts: DeleteOptions = { cascade: cascade === 'false' ? 'orphan' : cascade === 'true' ? 'background' : (cascade as DeleteOptions['cascade']), ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}) };
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  for (const { type, obj } of targets) {
+  const deleted: Target[] = [];
+  for (const t of targets) {
+    const { type, obj } = t;
     try {
       session.api.delete({ kind: type.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name }, opts, dryRun);
+      deleted.push(t);
       if (f.output === 'name') ctx.io.out.write(`${kindPrefix(type)}/${obj.metadata.name}\n`);
       else ctx.io.out.write(`${kindPrefix(type)} "${obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${suffix}\n`);
     } catch (e) {
       errors.push(e as Error);
     }
   }
+  // kubectl delete waits (--wait, the default) until the objects are really gone: a pod whose process
+  // ignores SIGTERM takes its whole grace period. With a frozen clock that is at once.
+  if (f.wait && dryRun === 'none' && deleted.length) {
+    await session.commit();
+    const timeoutMs = durationMs(f.timeout as string) || 7 * 24 * 3600 * 1000;
+    const gone = await ctx.poll((s) => (deleted.every(({ type, obj }) => !stillThere(s, type.kind, obj)) ? true : undefined), { timeoutMs });
+    if (!gone) errors.push(new CliError('timed out waiting for the condition'));
+  }
   if (errors.length) throw new AggregateError(errors);
+}
+
+function stillThere(s: Session, kind: string, obj: KubeObject): boolean {
+  const live = s.store.get(kind, obj.metadata.namespace ?? '', obj.metadata.name);
+  return Boolean(live && live.metadata.uid === obj.metadata.uid);
+}
+
+/** Go durations as the --timeout flag takes them (`30s`, `1m30s`, `500ms`); 0 when zero or unparsable. */
+function durationMs(d: string): number {
+  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  for (const m of d.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * units[m[2]];
+  return total;
 }

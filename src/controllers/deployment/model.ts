@@ -1,0 +1,71 @@
+import type { KubeObject } from '../../api/types.js';
+import { isActivePod, isOwnedBy, isPodReady } from '../util.js';
+
+/**
+ * One ReplicaSet of a deployment as a sync sees it: a working copy whose spec.replicas and annotations
+ * the sync changes, plus the pod counts its status reports. The counts come straight from the pods (what
+ * the ReplicaSet controller's next status update will say), so a rolling step needs one reconcile pass
+ * fewer than waiting for the ReplicaSet status would.
+ */
+export interface RsState {
+  obj: KubeObject;
+  /** status.replicas: pods that are neither terminating nor finished. */
+  actual: number;
+  /** status.readyReplicas. */
+  ready: number;
+  /** status.availableReplicas (ready pods; minReadySeconds is not simulated). */
+  available: number;
+  /** Pods that have not finished, terminating ones included: Recreate waits until these are gone. */
+  running: number;
+  /** Created by this sync (not stored yet). */
+  created?: boolean;
+}
+
+/** spec.replicas of a ReplicaSet (1 when unset, the API default). */
+export function specReplicas(rs: RsState | undefined): number {
+  return rs ? (rs.obj.spec?.replicas ?? 1) : 0;
+}
+
+/** The counts of a ReplicaSet from the pods it controls. */
+export function rsState(rs: KubeObject, pods: KubeObject[]): RsState {
+  const owned = pods.filter((p) => isOwnedBy(p, rs));
+  const active = owned.filter(isActivePod);
+  const ready = active.filter(isPodReady).length;
+  const running = owned.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
+  return { obj: rs, actual: active.length, ready, available: ready, running };
+}
+
+/** controller.ReplicaSetsByCreationTimestamp: older first, the name breaking ties. */
+export function byCreation(a: RsState, b: RsState): number {
+  const ta = Date.parse(a.obj.metadata.creationTimestamp ?? '') || 0;
+  const tb = Date.parse(b.obj.metadata.creationTimestamp ?? '') || 0;
+  if (ta !== tb) return ta - tb;
+  return a.obj.metadata.name < b.obj.metadata.name ? -1 : a.obj.metadata.name > b.obj.metadata.name ? 1 : 0;
+}
+
+/** ReplicaSetsBySizeNewer: larger first; among equals the newer first (scale-up order). */
+export function bySizeNewer(a: RsState, b: RsState): number {
+  if (specReplicas(a) !== specReplicas(b)) return specReplicas(b) - specReplicas(a);
+  return byCreation(b, a);
+}
+
+/** ReplicaSetsBySizeOlder: larger first; among equals the older first (scale-down order). */
+export function bySizeOlder(a: RsState, b: RsState): number {
+  if (specReplicas(a) !== specReplicas(b)) return specReplicas(b) - specReplicas(a);
+  return byCreation(a, b);
+}
+
+/** FilterActiveReplicaSets: those with spec.replicas > 0. */
+export function active(list: Array<RsState | undefined>): RsState[] {
+  return list.filter((rs): rs is RsState => !!rs && specReplicas(rs) > 0);
+}
+
+/** Sum of spec.replicas (GetReplicaCountForReplicaSets). */
+export function sumSpec(list: Array<RsState | undefined>): number {
+  return list.reduce((n, rs) => n + specReplicas(rs), 0);
+}
+
+/** Sum of a pod count over ReplicaSets. */
+export function sum(list: Array<RsState | undefined>, field: 'actual' | 'ready' | 'available'): number {
+  return list.reduce((n, rs) => n + (rs ? rs[field] : 0), 0);
+}
