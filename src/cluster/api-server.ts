@@ -147,6 +147,16 @@ export class ApiServer {
     }
     if (dryRun !== 'none') return obj;
     if (opts.cascade === 'orphan') this.orphanDependents(obj);
+    if (opts.cascade === 'foreground' && ref.kind !== 'Namespace' && ref.kind !== 'Pod') {
+      // Foreground cascading: the owner stays, marked, until the garbage collector has removed its
+      // dependents; then it goes too.
+      const u = clone(obj);
+      u.metadata.deletionTimestamp = this.store.now();
+      u.metadata.deletionGracePeriodSeconds = 0;
+      u.metadata.finalizers = [...new Set([...(u.metadata.finalizers ?? []), 'foregroundDeletion'])];
+      this.store.update(u);
+      return obj;
+    }
     if (ref.kind === 'Namespace') {
       const u = clone(obj);
       u.metadata.deletionTimestamp = this.store.now();

@@ -60,7 +60,7 @@ kubectl wait --for=create secret/busybox1 --timeout=30s
 # Delete a pod, then wait up to a minute for it to be gone
 kubectl delete pod/busybox1
 kubectl wait --for=delete pod/busybox1 --timeout=60s`,
-  usage: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]",
+  usage: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   flags: [
     { name: 'all', type: 'bool', description: 'Select all resources in the namespace of the specified resource types' },
     allNamespacesFlag,

@@ -9,6 +9,7 @@ import { runKubelet } from './kubelet/index.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { reconcileEndpointSlices } from './endpointslices.js';
 import { reconcileLoadBalancers } from './service.js';
+import { expireEvents } from './event-ttl.js';
 
 /** Every controller, in the order one reconcile pass runs them. */
 export const CONTROLLERS: ReadonlyArray<[string, Controller]> = [
@@ -22,4 +23,5 @@ export const CONTROLLERS: ReadonlyArray<[string, Controller]> = [
   ['endpoints', reconcileEndpoints],
   ['endpointslice', reconcileEndpointSlices],
   ['service-lb', reconcileLoadBalancers],
+  ['event-ttl', expireEvents],
 ];

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../api/types.js';
+import { addSeconds } from '../../util/clock.js';
 import { isActivePod, isOwnedBy, isPodReady } from '../util.js';
 
 /**
@@ -13,7 +14,7 @@ export interface RsState {
   actual: number;
   /** status.readyReplicas. */
   ready: number;
-  /** status.availableReplicas (ready pods; minReadySeconds is not simulated). */
+  /** status.availableReplicas: pods ready for longer than minReadySeconds. */
   available: number;
   /** Pods that have not finished, terminating ones included: Recreate waits until these are gone. */
   running: number;
@@ -26,13 +27,43 @@ export function specReplicas(rs: RsState | undefined): number {
   return rs ? (rs.obj.spec?.replicas ?? 1) : 0;
 }
 
-/** The counts of a ReplicaSet from the pods it controls. */
-export function rsState(rs: KubeObject, pods: KubeObject[]): RsState {
+/** When availability is judged: the clock, whether time stands still, and the deployment's minReadySeconds. */
+export interface Availability {
+  now: string;
+  instant: boolean;
+  minReadySeconds: number;
+}
+
+/**
+ * podutil.IsPodAvailable: ready, and (with minReadySeconds) ready since strictly more than that many
+ * seconds. When time stands still the wait collapses, like every other simulated delay. Returns the
+ * instant the pod becomes available when that is still ahead.
+ */
+export function podAvailability(pod: KubeObject, a: Availability): { available: boolean; at?: string } {
+  if (!isPodReady(pod)) return { available: false };
+  if (!a.minReadySeconds || a.instant) return { available: true };
+  const since = (pod.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready')?.lastTransitionTime;
+  if (!since) return { available: false };
+  // Timestamps have whole seconds and the comparison is strict: available one second after the mark.
+  const at = addSeconds(since, a.minReadySeconds + 1);
+  return Date.parse(at) <= Date.parse(a.now) ? { available: true } : { available: false, at };
+}
+
+/** The counts of a ReplicaSet from the pods it controls; `wakes` collects when pending pods become available. */
+export function rsState(rs: KubeObject, pods: KubeObject[], a: Availability = { now: '', instant: true, minReadySeconds: 0 }, wakes: string[] = []): RsState {
   const owned = pods.filter((p) => isOwnedBy(p, rs));
   const active = owned.filter(isActivePod);
-  const ready = active.filter(isPodReady).length;
+  let ready = 0;
+  let available = 0;
+  for (const p of active) {
+    if (!isPodReady(p)) continue;
+    ready++;
+    const av = podAvailability(p, a);
+    if (av.available) available++;
+    else if (av.at) wakes.push(av.at);
+  }
   const running = owned.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length;
-  return { obj: rs, actual: active.length, ready, available: ready, running };
+  return { obj: rs, actual: active.length, ready, available, running };
 }
 
 /** controller.ReplicaSetsByCreationTimestamp: older first, the name breaking ties. */

@@ -34,3 +34,8 @@ export function logTime(ts: string, seq: number, salt: string): string {
   const nanos = (fnv32a(salt) % 400_000_000) + 100_000_000 + seq * 1_174_213;
   return ts.replace('Z', `.${String(nanos).padStart(9, '0')}Z`);
 }
+
+/** RFC3339 plus whole seconds. */
+export function addSecondsPure(ts: string, seconds: number): string {
+  return new Date(Date.parse(ts) + seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
