@@ -19,7 +19,9 @@ function fdWriter(fd: number): { write(s: string): void } {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN') continue;
-          if (code === 'EPIPE') return; // the reader went away (`| head`): stop writing, like kubectl
+          // The reader went away (`kubectl get -w | head`): a Go program dies of SIGPIPE there, and so
+          // must a watch, or it would poll forever. A stale lock is taken over by the next command.
+          if (code === 'EPIPE') process.exit(141);
           throw e;
         }
       }

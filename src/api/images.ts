@@ -31,7 +31,12 @@ export interface StartContext {
   env: Record<string, string>;
   /** A stable pseudo-random number for this container start (pids, worker counts). */
   seed: number;
+  /** The container keeps stdin open (`stdin: true`, as `kubectl run -i` sets): a shell then waits for input. */
+  stdin?: boolean;
 }
+
+/** A shell as PID 1: with stdin open it waits for input, otherwise it reads EOF and exits 0. */
+const shell = (c: StartContext): ProcessOutcome => (c.stdin ? runs() : exits(0));
 
 const runs = (stdout: string[] = [], stderr: string[] = []): ProcessOutcome => ({ stdout, stderr });
 const exits = (code: number, stdout: string[] = [], stderr: string[] = [], afterMs = 0): ProcessOutcome => ({ exitsAfterMs: afterMs, exitCode: code, stdout, stderr });
@@ -78,9 +83,9 @@ const CATALOGUE: ImageInfo[] = [
   // kiamol/ch03-sleep: `trap : TERM INT; (while true; do sleep 1000; done) & wait` — ignores SIGTERM.
   { repo: 'kiamol/ch03-sleep', ports: [], stopsOnTerm: false, defaultRun: () => runs() },
   // Shell images: `sh` with no terminal attached reads an empty stdin and exits at once.
-  { repo: 'busybox', ports: [], stopsOnTerm: false, defaultRun: () => exits(0) },
-  { repo: 'alpine', ports: [], stopsOnTerm: false, defaultRun: () => exits(0) },
-  { repo: 'radial/busyboxplus', ports: [], stopsOnTerm: false, defaultRun: () => exits(0) },
+  { repo: 'busybox', ports: [], stopsOnTerm: false, defaultRun: (c) => shell(c) },
+  { repo: 'alpine', ports: [], stopsOnTerm: false, defaultRun: (c) => shell(c) },
+  { repo: 'radial/busyboxplus', ports: [], stopsOnTerm: false, defaultRun: (c) => shell(c) },
   { repo: 'curlimages/curl', ports: [], stopsOnTerm: true, defaultRun: () => exits(2, [], ["curl: try 'curl --help' or 'curl --manual' for more information"]) },
   { repo: 'coredns/coredns', ports: [53, 8080, 8181, 9153], stopsOnTerm: true, defaultRun: () => runs(['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9']) },
 ];
@@ -130,7 +135,7 @@ function isShell(argv: string[]): boolean {
 function interpret(script: string, ctx: StartContext): ProcessOutcome {
   const s = script.trim();
   // A bare shell reads an empty stdin and exits; loops and endless sleeps keep running.
-  if (/^(\/bin\/)?(sh|ash|bash)(\s+-[a-z]+)*$/.test(s)) return exits(0);
+  if (/^(\/bin\/)?(sh|ash|bash)(\s+-[a-z]+)*$/.test(s)) return shell(ctx);
   if (/while\s+true|sleep\s+(infinity|inf)\b|tail\s+-f\s+\/dev\/null/.test(s)) return runs();
   const out: string[] = [];
   let elapsed = 0;

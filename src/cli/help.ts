@@ -9,7 +9,8 @@ export function commandHelp(spec: CommandSpec, path: string): string {
   if (spec.examples) s += `Examples:\n${spec.examples.replace(/^/gm, '  ').replace(/^ +$/gm, '  ')}\n\n`;
   if (spec.subcommands?.length) {
     s += 'Available Commands:\n';
-    const w = Math.max(...spec.subcommands.map((c) => c.name.length)) + 3;
+    // cobra pads command names to max(11, longest) plus the three spaces of its template.
+    const w = Math.max(11, ...spec.subcommands.map((c) => c.name.length)) + 3;
     for (const c of spec.subcommands) s += `  ${c.name.padEnd(w)}${c.short}\n`;
     s += '\n';
   }

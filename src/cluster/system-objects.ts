@@ -285,7 +285,13 @@ export function staticPods(p: Profile, node: KubeObject): KubeObject[] {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      annotations: { 'kubernetes.io/config.source': 'file' },
+      // A static pod as the API server sees it: the kubelet's mirror of a manifest file.
+      annotations: {
+        'kubernetes.io/config.hash': pseudoDigest(`${component}/${node.metadata.name}`).slice(0, 32),
+        'kubernetes.io/config.mirror': pseudoDigest(`${component}/${node.metadata.name}`).slice(0, 32),
+        'kubernetes.io/config.seen': node.metadata.creationTimestamp!.replace('Z', '.000000000Z'),
+        'kubernetes.io/config.source': 'file',
+      },
       labels: { component, tier: 'control-plane' },
       name: `${component}-${node.metadata.name}`,
       namespace: 'kube-system',

@@ -78,7 +78,9 @@ async function runGet(ctx: CommandContext): Promise<void> {
   const args = ctx.parsed.args;
   const filenames = f.filename as string[];
   const format = parseOutputFormat(f.output as string, GET_FORMATS, (p) => readFileSync(resolve(ctx.cwd, p), 'utf8'));
-  if (f.watch || f['watch-only']) throw new CliError('--watch is not simulated yet: run the command again to see the current state');
+  // --- watch hook (owned by src/commands/watch.ts): -w / --watch-only hand over to the watch engine.
+  if (f.watch || f['watch-only']) return (await import('./watch.js')).runWatch(ctx, format);
+  // --- end of watch hook
   if (args.length === 0 && filenames.length === 0) {
     throw new ExitError(1, MISSING_TYPE);
   }

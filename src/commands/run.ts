@@ -40,7 +40,7 @@ const legacyFlags: FlagSpec[] = [
 export const command: CommandSpec = {
   name: 'run',
   short: 'Run a particular image on the cluster',
-  long: 'Create and run a particular image in a pod.',
+  long: 'Start a pod that runs one container of the given image (labelled run=NAME unless --labels says otherwise).',
   examples: `# Run an nginx pod
 kubectl run nginx --image=nginx
 

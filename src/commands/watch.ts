@@ -43,27 +43,30 @@ export async function followState(ctx: CommandContext, step: (s: Session) => boo
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const sig of signals) process.on(sig, onSignal);
+  const look = async (): Promise<boolean> => {
+    const s = await ctx.openSession({ readOnly: true });
+    try {
+      const done = await step(s);
+      await s.commit();
+      return done;
+    } catch (e) {
+      s.abort();
+      throw e;
+    }
+  };
   try {
     for (;;) {
       const left = deadline - Date.now();
       if (interrupted) return 'interrupted';
-      if (left <= 0) return 'expired';
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, Math.min(FOLLOW_INTERVAL_MS, left));
+        setTimeout(resolve, Math.max(0, Math.min(FOLLOW_INTERVAL_MS, left)));
       });
       wake = undefined;
       if (interrupted) return 'interrupted';
-      const s = await ctx.openSession({ readOnly: true });
-      let done: boolean;
-      try {
-        done = await step(s);
-        await s.commit();
-      } catch (e) {
-        s.abort();
-        throw e;
-      }
-      if (done) return 'done';
+      if (await look()) return 'done';
+      // The test knob's end still gets the look above, so what happened before it is always reported.
+      if (Date.now() >= deadline) return 'expired';
     }
   } finally {
     for (const sig of signals) process.off(sig, onSignal);
@@ -128,7 +131,7 @@ function scopeObjects(snap: Snapshot, w: WatchScope): KubeObject[] {
  * The events between two looks at the watched objects: ADDED and MODIFIED in resourceVersion order,
  * then DELETED (the state keeps no record of when an object went away).
  */
-export function diffObjects(before: Map<string, KubeObject>, after: KubeObject[]): WatchEvent[] {
+export function diffObjects(before: Map<string, KubeObject>, after: KubeObject[], now: string): WatchEvent[] {
   const events: WatchEvent[] = [];
   const seen = new Set<string>();
   for (const o of after) {
@@ -139,8 +142,18 @@ export function diffObjects(before: Map<string, KubeObject>, after: KubeObject[]
     else if (old.metadata.resourceVersion !== o.metadata.resourceVersion) events.push({ type: 'MODIFIED', obj: o });
   }
   events.sort((a, b) => Number(a.obj.metadata.resourceVersion ?? 0) - Number(b.obj.metadata.resourceVersion ?? 0));
-  for (const [uid, o] of before) if (!seen.has(uid)) events.push({ type: 'DELETED', obj: o });
+  for (const [uid, o] of before) if (!seen.has(uid)) events.push({ type: 'DELETED', obj: deletedState(o, now) });
   return events;
+}
+
+/**
+ * The object a DELETED event carries. A pod leaves the API only after its graceful deletion began, so
+ * its last state has a deletionTimestamp (kubectl shows it Terminating) even when the simulator went
+ * from running to gone between two looks.
+ */
+function deletedState(o: KubeObject, now: string): KubeObject {
+  if (o.kind !== 'Pod' || o.metadata.deletionTimestamp) return o;
+  return { ...o, metadata: { ...o.metadata, deletionTimestamp: now } };
 }
 
 function byUid(objs: KubeObject[]): Map<string, KubeObject> {
@@ -274,7 +287,8 @@ async function objectWatchPrinter(format: OutputFormat, events: boolean): Promis
       case 'name':
         return `${objectName(obj)}\n`;
       case 'json':
-        return ev ? `${compactJson(ev)}\n` : toJson(obj);
+        // metav1.WatchEvent is a struct: `type` comes before `object`, as declared.
+        return ev ? `{"type":${compactJson(ev.type)},"object":${compactJson(obj)}}\n` : toJson(obj);
       case 'yaml': {
         // The YAML printer separates every object after the first with `---`.
         const sep = printed++ > 0 ? '---\n' : '';
@@ -319,6 +333,7 @@ export async function runWatch(ctx: CommandContext, format: OutputFormat): Promi
   let scope: WatchScope;
   let seen: Map<string, KubeObject>;
   let printer: WatchPrinter;
+  let several: boolean;
   try {
     const r = await resolveScope(ctx, s0.store);
     scope = r.scope;
@@ -330,16 +345,17 @@ export async function runWatch(ctx: CommandContext, format: OutputFormat): Promi
           : await objectWatchPrinter(format, events);
     if (!f['watch-only']) ctx.io.out.write(printer.initial(r.initial, s0.now, s0.store));
     seen = byUid(scopeObjects(s0.store, scope));
-    await s0.commit();
-    if (r.several) throw new CliError('you may only watch a single resource or type of resource at a time');
+    several = r.several;
   } catch (e) {
     s0.abort();
     throw e;
   }
+  await s0.commit();
+  if (several) throw new CliError('you may only watch a single resource or type of resource at a time');
   const end = await followState(ctx, (s) => {
-    const now = scopeObjects(s.store, scope);
-    for (const e of diffObjects(seen, now)) ctx.io.out.write(printer.event(e, s.now, s.store));
-    seen = byUid(now);
+    const current = scopeObjects(s.store, scope);
+    for (const e of diffObjects(seen, current, s.now)) ctx.io.out.write(printer.event(e, s.now, s.store));
+    seen = byUid(current);
     return false;
   });
   if (end === 'interrupted') throw new ExitError(1);

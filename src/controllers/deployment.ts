@@ -4,12 +4,14 @@ import { clone } from '../api/types.js';
 import { makeEvent } from './events.js';
 import { podTemplateHash } from './hash.js';
 import { changed, controllerRef, isOwnedBy } from './util.js';
+import { fromLabelSelector, matchesSelector } from '../api/labels.js';
 import { addSeconds } from '../util/clock.js';
 import { type RsState, active, byCreation, bySizeNewer, bySizeOlder, rsState, specReplicas, sum, sumSpec } from './deployment/model.js';
 import { desiredReplicas, isRollingUpdate, maxSurge, maxUnavailable, newRSNewReplicas, proportion } from './deployment/rolling.js';
 import {
   DESIRED_REPLICAS,
   HASH_LABEL,
+  REVISION,
   equalIgnoreHash,
   maxRevision,
   replicasAnnotationsNeedUpdate,
@@ -58,10 +60,26 @@ class DeploymentSync {
     this.d.status ??= {};
     this.ns = orig.metadata.namespace ?? 'default';
     this.pods = input.snapshot.list('Pod', this.ns);
+    const availability = { now: input.now, instant: input.instant, minReadySeconds: orig.spec?.minReadySeconds ?? 0 };
     this.rss = input.snapshot
       .list('ReplicaSet', this.ns)
-      .filter((rs) => isOwnedBy(rs, orig) && !rs.metadata.deletionTimestamp)
-      .map((rs) => rsState(clone(rs), this.pods, { now: input.now, instant: input.instant, minReadySeconds: orig.spec?.minReadySeconds ?? 0 }, this.wakes));
+      .filter((rs) => !rs.metadata.deletionTimestamp && (isOwnedBy(rs, orig) || this.adoptable(rs)))
+      .map((rs) => rsState(this.adopted(clone(rs)), this.pods, availability, this.wakes));
+  }
+
+  /**
+   * ClaimReplicaSets: a ReplicaSet without a controller whose labels the selector matches is adopted (as
+   * after `delete deployment --cascade=orphan` and a new deployment of the same name).
+   */
+  private adoptable(rs: KubeObject): boolean {
+    if ((rs.metadata.ownerReferences ?? []).some((r) => r.controller)) return false;
+    if (selectsEverything(this.orig) || !this.orig.spec?.selector) return false;
+    return matchesSelector(fromLabelSelector(this.orig.spec.selector), rs.metadata.labels);
+  }
+
+  private adopted(rs: KubeObject): KubeObject {
+    if (!isOwnedBy(rs, this.orig)) rs.metadata.ownerReferences = [...(rs.metadata.ownerReferences ?? []), controllerRef(this.orig)];
+    return rs;
   }
 
   run(): Op[] {
@@ -104,7 +122,7 @@ class DeploymentSync {
         else delete rs.spec.minReadySeconds;
         return { newRS: existing, oldRSs };
       }
-      setDeploymentRevision(d, rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '');
+      setDeploymentRevision(d, rs.metadata.annotations?.[REVISION] ?? '');
       if (hasProgressDeadline(d) && !getCondition(d.status, 'Progressing')) {
         setCondition(d.status, newCondition('Progressing', 'True', REASONS.foundNewRS, `Found new replica set "${rs.metadata.name}"`, this.input.now));
       }

@@ -10,6 +10,7 @@ import { reconcileEndpoints } from './endpoints.js';
 import { reconcileEndpointSlices } from './endpointslices.js';
 import { reconcileLoadBalancers } from './service.js';
 import { expireEvents } from './event-ttl.js';
+import { reconcileNodeTaints } from './node-lifecycle.js';
 
 /** Every controller, in the order one reconcile pass runs them. */
 export const CONTROLLERS: ReadonlyArray<[string, Controller]> = [
@@ -18,6 +19,7 @@ export const CONTROLLERS: ReadonlyArray<[string, Controller]> = [
   ['deployment', reconcileDeployments],
   ['replicaset', reconcileReplicaSets],
   ['daemonset', reconcileDaemonSets],
+  ['node-lifecycle', reconcileNodeTaints],
   ['scheduler', schedulePods],
   ['kubelet', runKubelet],
   ['endpoints', reconcileEndpoints],

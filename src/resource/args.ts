@@ -29,13 +29,11 @@ export function parseResourceArgs(args: string[]): { requests: ResourceRequest[]
   if (args.length === 0) return { requests: [], names: false };
   const slashed = args.filter((a) => a.includes('/'));
   if (slashed.length > 0) {
+    // cli-runtime's hasCombinedTypeArgs: any mix of TYPE/NAME and bare words is this one error.
     if (slashed.length !== args.length) {
-      if (!args[0].includes('/')) {
-        throw new CliError(
-          "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
-        );
-      }
-      throw new CliError(`arguments in resource/name form must have a single resource and name`);
+      throw new CliError(
+        "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'",
+      );
     }
     const requests = args.map((a) => {
       const i = a.indexOf('/');

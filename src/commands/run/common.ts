@@ -92,7 +92,8 @@ export function runParams(ctx: CommandContext, c: RunChecks): RunParams {
     labels: f.labels as string,
     annotations: f.annotations as string[],
     port: f.port as string,
-    restart: c.restart,
+    // The generator reads the flag itself: `--restart=` leaves the pod at Always, whatever -i implies.
+    restart: f.restart as string,
     stdin: f.stdin as boolean,
     tty: f.tty as boolean,
     leaveStdinOpen: f['leave-stdin-open'] as boolean,

@@ -56,7 +56,7 @@ function pickGenerator(ctx: CommandContext, restart: string): string {
 function generate(generator: string, p: RunParams, replicas: number): KubeObject {
   switch (generator) {
     case RUN_POD:
-      return buildPod({ ...p, annotations: p.annotations, privileged: p.privileged });
+      return buildPod(p);
     case DEPLOYMENT:
       return buildLegacyDeployment(p, replicas);
     // What a current API server answers for the API versions these generators wrote.

@@ -60,11 +60,13 @@ export function isEnvVarName(name: string): boolean {
 }
 
 /** --env values → EnvVars; `invalid env: X` for one without `=`, with an empty or bad name. */
-export function parseEnvs(env: string[]): Array<{ name: string; value: string }> {
+export function parseEnvs(env: string[]): Array<{ name: string; value?: string }> {
   return env.map((e) => {
     const pos = e.indexOf('=');
     if (pos <= 0 || !isEnvVarName(e.slice(0, pos))) throw new CliError(`invalid env: ${e}`);
-    return { name: e.slice(0, pos), value: e.slice(pos + 1) };
+    // EnvVar.value is omitempty: `A=` sets an empty value that is not written out.
+    const value = e.slice(pos + 1);
+    return value ? { name: e.slice(0, pos), value } : { name: e.slice(0, pos) };
   });
 }
 
@@ -133,7 +135,7 @@ function resources(p: RunParams): Record<string, unknown> {
 type Container = Record<string, unknown>;
 
 /** updatePodContainers: args (or command), env and pull policy of the one container. */
-function updateContainer(c: Container, p: RunParams, envs: Array<{ name: string; value: string }>): void {
+function updateContainer(c: Container, p: RunParams, envs: Array<{ name: string; value?: string }>): void {
   if (p.args.length) {
     if (p.command) c.command = [...p.args];
     else c.args = [...p.args];

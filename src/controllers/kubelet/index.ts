@@ -19,6 +19,7 @@ interface Container {
   args?: string[];
   env?: Array<{ name: string; value?: string }>;
   imagePullPolicy?: string;
+  stdin?: boolean;
 }
 
 /** One pass of the kubelet over a pod: what it changes, collected as ops. */
@@ -203,7 +204,7 @@ function startInstance(s: PodSync, c: Container, st: ContainerPlan, at: string, 
   const id = `containerd://${s.input.rng.hex(64)}`;
   const envList = containerEnv(pod, c, s.input.snapshot, s.input.rng);
   const env = Object.fromEntries(envList.map((e) => [e.name, e.value]));
-  const outcome = startProcess(c.image, c.command, c.args, { podName: pod.metadata.name, podIP: pod.status?.podIP ?? '', env, seed: s.input.rng.int(1 << 30) });
+  const outcome = startProcess(c.image, c.command, c.args, { podName: pod.metadata.name, podIP: pod.status?.podIP ?? '', env, seed: s.input.rng.int(1 << 30), stdin: Boolean(c.stdin) });
   const r = readiness(pod, c, s.input.instant);
   const log = [...outcome.stdout.map((line) => ({ stream: 'stdout' as const, line })), ...outcome.stderr.map((line) => ({ stream: 'stderr' as const, line }))].map((l, i) => ({ ...l, time: logTime(at, i, id) }));
   const rec: ContainerRecord = {
