@@ -8,15 +8,11 @@ import { namespaceFor } from '../resource/namespace.js';
 import { getObject, listObjects, parseFilters } from '../resource/select.js';
 import type { DeleteOptions } from '../cluster/api-server.js';
 import type { Session } from '../cluster/session.js';
+import { parseGoDuration } from '../util/go-duration.js';
 import { allNamespacesFlag, dryRunFlag, fieldSelectorFlag, filenameFlags, outputFlag, selectorFlag } from './flags.js';
 import { parseDryRun } from './write-output.js';
+import { MISSING_RESOURCES } from '../resource/args.js';
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 export const command: CommandSpec = {
   name: 'delete',
@@ -80,7 +76,7 @@ async function runDelete(ctx: CommandContext): Promise<void> {
   const selector = f.selector as string;
   const fieldSel = f['field-selector'] as string;
   if (all && selector) throw new CliError(`setting 'all' parameter but found a non empty selector. `);
-  if (args.length === 0 && filenames.length === 0) throw new CliError(NO_RESOURCES);
+  if (args.length === 0 && filenames.length === 0) throw new CliError(MISSING_RESOURCES);
   const force = f.force as boolean;
   const grace = f.now ? 1 : (f['grace-period'] as number);
   if (grace === 0 && !force) throw new CliError('--grace-period must have --force specified');
@@ -143,7 +139,7 @@ async function runDelete(ctx: CommandContext): Promise<void> {
   // ignores SIGTERM takes its whole grace period. With a frozen clock that is at once.
   if (f.wait && dryRun === 'none' && deleted.length) {
     await session.commit();
-    const timeoutMs = durationMs(f.timeout as string) || 7 * 24 * 3600 * 1000;
+    const timeoutMs = parseGoDuration(f.timeout as string) || 7 * 24 * 3600 * 1000;
     const gone = await ctx.poll((s) => (deleted.every(({ type, obj }) => !stillThere(s, type.kind, obj)) ? true : undefined), { timeoutMs });
     if (!gone) errors.push(new CliError('timed out waiting for the condition'));
   }
@@ -153,12 +149,4 @@ async function runDelete(ctx: CommandContext): Promise<void> {
 function stillThere(s: Session, kind: string, obj: KubeObject): boolean {
   const live = s.store.get(kind, obj.metadata.namespace ?? '', obj.metadata.name);
   return Boolean(live && live.metadata.uid === obj.metadata.uid);
-}
-
-/** Go durations as the --timeout flag takes them (`30s`, `1m30s`, `500ms`); 0 when zero or unparsable. */
-function durationMs(d: string): number {
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  let total = 0;
-  for (const m of d.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * units[m[2]];
-  return total;
 }

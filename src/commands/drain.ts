@@ -7,7 +7,7 @@ import { matchesSelector, parseSelector, type Selector } from '../api/labels.js'
 import { parseInstant } from '../util/clock.js';
 import { CliError, ExitError } from '../errors.js';
 import { checkNodeArgs, dryRunSuffix, nodeDryRun, nodeFlags, selectNodes, setSchedulable } from './node-schedulable.js';
-import { parseGoDuration } from './wait/duration.js';
+import { parseGoDuration } from '../util/go-duration.js';
 
 export const command: CommandSpec = {
   name: 'drain',

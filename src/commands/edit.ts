@@ -20,6 +20,7 @@ import { finishWithErrors, goJson, resolveTargets } from './metadata-update.js';
 import { dropUnknownFields, goPatchValue, scaleOf } from './patch.js';
 import { LAST_APPLIED, lastAppliedOf } from './apply.js';
 import { printResult } from './write-output.js';
+import { MISSING_RESOURCES } from '../resource/args.js';
 
 export const command: CommandSpec = {
   name: 'edit',
@@ -76,12 +77,6 @@ const HEADER = `# Please edit the object below. Lines beginning with a '#' will 
 #
 `;
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** Why the file is reopened: `# services "x" was not valid:` and `# * <cause>` lines. */
 interface EditReason {
@@ -107,7 +102,7 @@ async function runEdit(ctx: CommandContext): Promise<void> {
   const subresource = f.subresource as string;
   const args = ctx.parsed.args;
   const filenames = f.filename as string[];
-  if (!args.length && !filenames.length) throw new CliError(NO_RESOURCES);
+  if (!args.length && !filenames.length) throw new CliError(MISSING_RESOURCES);
   const session = await ctx.session();
   // edit selects every object of a type given without names (ResourceTypeOrNameArgs(true, …)).
   const query = { resources: args, filenames, recursive: f.recursive as boolean, selector: '', fieldSelector: '', all: true, allNamespaces: false, local: false, allowSelectors: true };

@@ -17,13 +17,8 @@ import { ResultPrinter } from './run/output.js';
 import { checkExposable, createService, portsForObject, protocolsForObject, makeLabels, selectorForObject, type ServiceParams } from './expose/service.js';
 import { finishWithErrors } from './metadata-update.js';
 import { parseDryRun } from './write-output.js';
+import { MISSING_RESOURCES } from '../resource/args.js';
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 export const command: CommandSpec = {
   name: 'expose',
@@ -97,7 +92,7 @@ async function resolveItems(ctx: CommandContext, session: Session | undefined): 
   const f = ctx.parsed.flags;
   const filenames = f.filename as string[];
   const args = ctx.parsed.args;
-  if (args.length === 0 && filenames.length === 0) throw new CliError(NO_RESOURCES);
+  if (args.length === 0 && filenames.length === 0) throw new CliError(MISSING_RESOURCES);
   const items: Item[] = [];
   if (filenames.length) {
     // Objects from files are used as the files have them: the server is not asked for the live ones.

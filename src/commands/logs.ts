@@ -7,7 +7,7 @@ import { qualifiedPlural, resolveResourceType } from '../api/kinds.js';
 import { ApiError, CliError, ExitError, UsageError } from '../errors.js';
 import { UnknownTypeError } from '../resource/args.js';
 import { listObjects, parseFilters } from '../resource/select.js';
-import { parseGoDuration } from './wait/duration.js';
+import { parseGoDuration } from '../util/go-duration.js';
 import { followState } from './watch.js';
 
 const USAGE = 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]';

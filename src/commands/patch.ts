@@ -26,6 +26,7 @@ import { OBJECT_FORMATS, parseOutputFormat } from '../printers/output-format.js'
 import { dryRunFlag, filenameFlags, outputFlag, printingFlags } from './flags.js';
 import { finishWithErrors, resolveTargets } from './metadata-update.js';
 import { parseDryRun, printResult } from './write-output.js';
+import { MISSING_RESOURCES } from '../resource/args.js';
 
 export type PatchType = 'strategic' | 'merge' | 'json';
 const PATCH_TYPES = ['json', 'merge', 'strategic'];
@@ -99,7 +100,7 @@ async function runPatch(ctx: CommandContext): Promise<void> {
   const body = yamlToJson(raw, patchText);
 
   const filenames = f.filename as string[];
-  if (!args.length && !filenames.length) throw new CliError(NO_RESOURCES);
+  if (!args.length && !filenames.length) throw new CliError(MISSING_RESOURCES);
   const session = local ? undefined : await ctx.session();
   const query = { resources: args, filenames, recursive: f.recursive as boolean, selector: '', fieldSelector: '', all: false, allNamespaces: false, local, allowSelectors: false };
   const { targets } = await resolveTargets(ctx, query, session);
@@ -131,12 +132,6 @@ async function runPatch(ctx: CommandContext): Promise<void> {
   finishWithErrors(errors, wrote);
 }
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** `scale.autoscaling/x` for Scale objects, whose kind the resource table does not list. */
 async function printPatched(ctx: CommandContext, obj: KubeObject, op: string): Promise<void> {

@@ -13,16 +13,11 @@ import { getObject, listObjects, parseFilters } from '../resource/select.js';
 import { checkOutput, OUTPUT_FORMATS, requireFlags } from './create/common.js';
 import { dryRunFlag, filenameFlags, outputFlag, printingFlags } from './flags.js';
 import { finishWithErrors } from './metadata-update.js';
-import { parseGoDuration } from './wait/duration.js';
+import { parseGoDuration } from '../util/go-duration.js';
 import { ResultPrinter } from './run/output.js';
 import { parseDryRun } from './write-output.js';
+import { MISSING_RESOURCES } from '../resource/args.js';
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 /** Kinds with a scale subresource (the simulator stores deployments and replica sets). */
 const SCALABLE = new Set(['apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', '/ReplicationController']);
@@ -129,7 +124,7 @@ async function findInfos(ctx: CommandContext, session: Session): Promise<{ infos
   const filenames = f.filename as string[];
   const selector = f.selector as string;
   const all = f.all as boolean;
-  if (args.length === 0 && filenames.length === 0) throw new CliError(NO_RESOURCES);
+  if (args.length === 0 && filenames.length === 0) throw new CliError(MISSING_RESOURCES);
   const filters = parseFilters(selector, '');
   const infos: Info[] = [];
   const errors: Error[] = [];

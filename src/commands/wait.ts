@@ -15,14 +15,9 @@ import { OBJECT_FORMATS, parseOutputFormat, type OutputFormat } from '../printer
 import { objectName, printObjects } from '../printers/print-objects.js';
 import { allNamespacesFlag, fieldSelectorFlag, outputFlag, printingFlags } from './flags.js';
 import { ConditionError, conditionMet, parseWaitFor, type WaitFor } from './wait/condition.js';
-import { parseGoDuration } from './wait/duration.js';
+import { parseGoDuration } from '../util/go-duration.js';
+import { MISSING_RESOURCES } from '../resource/args.js';
 
-const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const LOCAL_RESOURCE = `error: you must specify resources by --filename when --local is set.
 Example resource specifications include:
@@ -182,7 +177,7 @@ async function findTargets(ctx: CommandContext, snap: Snapshot): Promise<{ targe
     for (const r of requests) for (const obj of listObjects(snap, r.type, ctx.namespace, allNs, filters)) add(r.type, obj);
     return { targets, errors };
   }
-  if (requests.length === 0) throw new CliError(MISSING_RESOURCE);
+  if (requests.length === 0) throw new CliError(MISSING_RESOURCES);
   if (!names) throw new CliError('resource(s) were provided, but no name was specified');
   if (allNs) throw new CliError('a resource cannot be retrieved by name across all namespaces');
   for (const r of requests) getOne(r.type, ctx.namespace, r.name!);

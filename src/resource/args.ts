@@ -1,6 +1,14 @@
 import { resolveResourceType, typesInCategory, type ResourceType } from '../api/kinds.js';
 import { CliError } from '../errors.js';
 
+/** cli-runtime's missingResourceError: what verbs print when given neither resources nor -f. */
+export const MISSING_RESOURCES = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 /** One thing a verb was asked about: a type, and optionally one name of it. */
 export interface ResourceRequest {
   type: ResourceType;

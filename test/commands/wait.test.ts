@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KUBECTL, runCli, stateBytes, tempStateDir, testEnv, type CliResult } from '../helpers/cli.js';
 import { ConditionError, conditionMet, parseWaitFor, splitJsonPathInput } from '../../src/commands/wait/condition.js';
-import { DurationError, formatGoDuration, parseGoDuration } from '../../src/commands/wait/duration.js';
+import { DurationError, formatGoDuration, parseGoDuration } from '../../src/util/go-duration.js';
 import type { KubeObject } from '../../src/api/types.js';
 
 /**

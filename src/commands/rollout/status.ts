@@ -2,7 +2,7 @@ import type { CommandContext, CommandSpec } from '../../cli/command.js';
 import type { KubeObject } from '../../api/types.js';
 import { CliError } from '../../errors.js';
 import { filenameFlags } from '../flags.js';
-import { parseGoDuration } from '../wait/duration.js';
+import { parseGoDuration } from '../../util/go-duration.js';
 import { ROLLOUT_FILENAME, requireResource, rolloutSelectorFlag, rolloutTargets } from './common.js';
 import { parseRevision } from './replicasets.js';
 

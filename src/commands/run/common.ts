@@ -6,7 +6,7 @@ import type { DryRun } from '../../cluster/api-server.js';
 import type { Session } from '../../cluster/session.js';
 import { AggregateError, CliError, FlagError, UsageError } from '../../errors.js';
 import { patchLocally, type PatchType } from '../patch.js';
-import { parseGoDuration } from '../wait/duration.js';
+import { parseGoDuration } from '../../util/go-duration.js';
 import { createService } from '../expose/service.js';
 import { ResultPrinter, withLastApplied } from './output.js';
 import { isImageReference, type RunParams } from './pod.js';

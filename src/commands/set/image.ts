@@ -8,13 +8,8 @@ import { OBJECT_FORMATS, parseOutputFormat } from '../../printers/output-format.
 import { dryRunFlag, filenameFlags, outputFlag, printingFlags } from '../flags.js';
 import { finishWithErrors, resolveTargets, splitResourcesAndPairs } from '../metadata-update.js';
 import { parseDryRun, printResult } from '../write-output.js';
+import { MISSING_RESOURCES } from '../../resource/args.js';
 
-const NO_RESOURCES = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const LOCAL_RESOURCE = `error: you must specify resources by --filename when --local is set.
 Example resource specifications include:
@@ -72,7 +67,7 @@ async function runSetImage(ctx: CommandContext): Promise<void> {
   const images = parseImagePairs(pairs);
   const filenames = f.filename as string[];
   if (local && resources.length) throw new CliError(LOCAL_RESOURCE);
-  if (!resources.length && !filenames.length) throw new CliError(NO_RESOURCES);
+  if (!resources.length && !filenames.length) throw new CliError(MISSING_RESOURCES);
 
   // The builder: every object must be found before anything is changed.
   const session = local ? undefined : await ctx.session();
