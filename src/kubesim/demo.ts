@@ -7,6 +7,7 @@ import type { IO } from '../cli/io.js';
 import { runKubectl } from '../cli/run.js';
 import { CliError } from '../errors.js';
 import { splitWords } from '../util/words.js';
+import { DEFAULT_FROZEN_AT } from '../util/clock.js';
 
 const specsDir = () => join(projectRoot(), 'specs');
 
@@ -43,7 +44,9 @@ export const command: KubesimCommand = {
       throw new CliError(`the walkthrough "${args[0] ?? file}" cannot be read`);
     }
     const dir = mkdtempSync(join(tmpdir(), 'kubesim-demo-'));
-    const env = { ...o.env, KUBESIM_STATE_DIR: dir, KUBESIM_SEED: o.env.KUBESIM_SEED ?? '1', KUBESIM_PROFILE: f.profile as string };
+    // Like the lab runner: a seed and a fixed clock, so the replay is the same every time and nothing
+    // waits for real (deleting the sleep pod would otherwise take its 30-second grace period).
+    const env = { ...o.env, KUBESIM_STATE_DIR: dir, KUBESIM_SEED: o.env.KUBESIM_SEED ?? '1', KUBESIM_NOW: o.env.KUBESIM_NOW || DEFAULT_FROZEN_AT, KUBESIM_PROFILE: f.profile as string };
     let failures = 0;
     try {
       for (const cmd of walkthroughCommands(text)) {
