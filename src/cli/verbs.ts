@@ -29,6 +29,19 @@ export const KUBECTL_VERBS: VerbEntry[] = [
   { group: 'Cluster Management Commands:', name: 'drain', short: 'Drain node in preparation for maintenance', load: () => import('../commands/drain.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'describe', short: 'Show details of a specific resource or group of resources', load: () => import('../commands/describe.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'logs', short: 'Print the logs for a container in a pod', load: () => import('../commands/logs.js').then(def) },
+  ...(
+    [
+      ['attach', 'Attach to a running container'],
+      ['exec', 'Execute a command in a container'],
+      ['port-forward', 'Forward one or more local ports to a pod'],
+      ['debug', 'Create debugging sessions for troubleshooting workloads and nodes'],
+    ] as const
+  ).map(([name, short]) => ({
+    group: 'Troubleshooting and Debugging Commands:',
+    name,
+    short,
+    load: () => import('../commands/not-simulated.js').then((m) => m.notSimulated(name, short, 'the in-pod runtime and the host bridge are the next pieces of work')),
+  })),
   { group: 'Advanced Commands:', name: 'apply', short: 'Apply a configuration to a resource by file name or stdin', load: () => import('../commands/apply.js').then(def) },
   { group: 'Advanced Commands:', name: 'patch', short: 'Update fields of a resource', load: () => import('../commands/patch.js').then(def) },
   { group: 'Advanced Commands:', name: 'replace', short: 'Replace a resource by file name or stdin', load: () => import('../commands/replace.js').then(def) },

@@ -114,6 +114,7 @@ describe('golden transcripts', () => {
       bad('kubectl get pods -o foo'),
       bad('kubectl frobnicate'),
       bad('kubectl delete pods --all -l app=x'),
+      bad('kubectl exec -it sleep -- nslookup whoami'),
     ]);
     await expect(out).toMatchFileSnapshot('../golden/errors.txt');
   });
