@@ -114,7 +114,7 @@ describe('golden transcripts', () => {
       bad('kubectl get pods -o foo'),
       bad('kubectl frobnicate'),
       bad('kubectl delete pods --all -l app=x'),
-      bad('kubectl exec -it sleep -- nslookup whoami'),
+      bad('kubectl port-forward pod/sleep 8080:80'),
     ]);
     await expect(out).toMatchFileSnapshot('../golden/errors.txt');
   });
@@ -166,6 +166,62 @@ describe('golden transcripts (describe, delete)', () => {
       'kubectl get all',
     ]);
     await expect(out).toMatchFileSnapshot('../golden/describe-delete.txt');
+  });
+});
+
+describe('golden transcripts (exec)', () => {
+  it('in-pod DNS and service variables through kubectl exec', async () => {
+    const deploy = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-nginx\nspec:\n  selector:\n    matchLabels:\n      run: my-nginx\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        run: my-nginx\n    spec:\n      containers:\n      - name: my-nginx\n        image: nginx\n        ports:\n        - containerPort: 80\n`;
+    const out = run([
+      'kubectl apply -f labs/services/specs/pods',
+      'kubectl exec sleep -- nslookup whoami',
+      'kubectl exec sleep -- curl -s http://whoami',
+      'kubectl apply -f labs/services/specs/services/whoami-clusterip.yaml',
+      'kubectl exec sleep -- nslookup whoami',
+      'kubectl exec sleep -- curl -s http://whoami',
+      'kubectl exec sleep -- curl -s -m 2 http://whoami:8080',
+      'kubectl apply -f labs/services/specs/services',
+      'kubectl exec sleep -- curl -s http://whoami-lb:8080',
+      'kubectl exec sleep -- curl -s http://whoami-np:8010',
+      "kubectl exec sleep -- sh -c 'wget -q -O - http://whoami | head -2'",
+      'kubectl delete pods -l app=whoami',
+      'kubectl exec sleep -- curl http://whoami',
+      'kubectl exec sleep -- wget -O - http://whoami',
+      'kubectl apply -f labs/services/specs/pods',
+      'kubectl exec sleep -- curl -s http://whoami',
+      'kubectl exec sleep -- cat /etc/resolv.conf',
+      "kubectl exec sleep -- sh -c 'hostname; cat /etc/hosts | tail -1'",
+      { cmd: 'kubectl apply -f -', stdin: deploy },
+      'kubectl expose deployment/my-nginx',
+      "kubectl exec deploy/my-nginx -- sh -c 'printenv | grep SERVICE | sort'",
+      'kubectl scale deployment my-nginx --replicas=0',
+      'kubectl scale deployment my-nginx --replicas=2',
+      "kubectl exec deploy/my-nginx -- sh -c 'printenv | grep SERVICE | sort'",
+      'kubectl exec whoami -- date',
+      'kubectl exec sleep nslookup whoami',
+      "kubectl exec sleep -- sh -c 'echo out; echo err >&2; exit 3'",
+      'kubectl exec sleep -c nope -- true',
+      'kubectl exec nope -- true',
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/exec.txt');
+  });
+});
+
+describe('load balancing through kube-proxy rules', () => {
+  it('two matching pods share the requests to a service IP', () => {
+    const { dir, cleanup } = tempStateDir();
+    dirs.push(cleanup);
+    const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels:\n    app: whoami\nspec:\n  containers:\n  - name: app\n    image: sixeyed/whoami:21.04\n`;
+    const steps = [
+      'kubectl apply -f labs/services/specs/pods -f labs/services/specs/services/whoami-clusterip.yaml',
+      { cmd: 'kubectl apply -f -', stdin: pod('whoami-2') },
+      "kubectl exec sleep -- sh -c 'for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50; do curl -s http://whoami | grep Hostname; done | sort | uniq -c'",
+    ];
+    const out = transcript(steps, dir, specs);
+    const counts = [...out.matchAll(/^\s*(\d+) Hostname: (whoami(?:-2)?)$/gm)].map((m) => [m[2], Number(m[1])] as const);
+    expect(counts.map(([n]) => n).sort()).toEqual(['whoami', 'whoami-2']);
+    expect(counts.reduce((a, [, c]) => a + c, 0)).toBe(50);
+    for (const [, c] of counts) expect(c).toBeGreaterThan(10);
   });
 });
 

@@ -1,0 +1,107 @@
+import type { CommandContext, CommandSpec } from '../cli/command.js';
+import type { KubeObject } from '../api/types.js';
+import type { Snapshot } from '../api/snapshot.js';
+import { matchesMap } from '../api/labels.js';
+import { ApiError, CliError, ExitError, UsageError } from '../errors.js';
+import { parseResourceArgs } from '../resource/args.js';
+import { getObject } from '../resource/select.js';
+import { execInContainer } from '../runtime/exec.js';
+
+export const command: CommandSpec = {
+  name: 'exec',
+  short: 'Execute a command in a container',
+  long: 'Execute a command in a container.',
+  examples: `# Get output from running the 'date' command from pod mypod, using the first container by default
+kubectl exec mypod -- date
+
+# Get output from running the 'date' command in ruby-container from pod mypod
+kubectl exec mypod -c ruby-container -- date
+
+# Look up a service name from inside a pod
+kubectl exec sleep -- nslookup whoami
+
+# Run a pipeline in the pod's shell
+kubectl exec sleep -- sh -c 'printenv | grep SERVICE'`,
+  usage: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
+  flags: [
+    { name: 'container', short: 'c', type: 'string', description: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    { name: 'filename', short: 'f', type: 'stringSlice', description: 'to use to exec into the resource' },
+    { name: 'pod-running-timeout', type: 'duration', default: '1m0s', description: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+    { name: 'quiet', short: 'q', type: 'bool', description: 'Only print output from the remote session' },
+    { name: 'stdin', short: 'i', type: 'bool', description: 'Pass stdin to the container' },
+    { name: 'tty', short: 't', type: 'bool', description: 'Stdin is a TTY' },
+  ],
+  run: runExec,
+};
+
+function minorOf(v: string): number {
+  return Number(v.split('.')[1] ?? 32);
+}
+
+async function runExec(ctx: CommandContext): Promise<void> {
+  const f = ctx.parsed.flags;
+  const { args, afterDash } = ctx.parsed;
+  const session = await ctx.session();
+  const minor = minorOf(session.state.cluster.kubectlVersion);
+  if (args.length === 0) throw new UsageError('pod or type/name must be specified', ctx.path);
+  let argv = afterDash ?? [];
+  if (!afterDash && args.length > 1) {
+    // kubectl ≤1.17 still took `exec POD COMMAND` with a deprecation notice; 1.32 refuses it.
+    if (minor > 17) throw new UsageError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', ctx.path);
+    ctx.io.err.write('kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n');
+    argv = args.slice(1);
+  }
+  if (argv.length === 0) throw new UsageError('you must specify at least one command for the container', ctx.path);
+  if (f.tty && !ctx.io.stdinIsTTY) {
+    ctx.io.err.write('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  } else if (f.tty && f.stdin) {
+    throw new CliError('interactive terminal sessions (exec -it on a terminal) are not simulated by kubesim yet; pipe the commands in, or pass them after --');
+  }
+  const pod = resolvePod(session.store, ctx.namespace, args[0]);
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new CliError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
+  const containers: Array<{ name: string; image: string }> = pod.spec?.containers ?? [];
+  let name = f.container as string;
+  if (!name) {
+    name = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name;
+    if (containers.length > 1 && !pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] && !f.quiet) {
+      ctx.io.err.write(`Defaulted container "${name}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
+    }
+  }
+  const container = containers.find((c) => c.name === name);
+  if (!container) throw new CliError(`container ${name} not found in pod ${pod.metadata.name}`);
+  const status = (pod.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === name);
+  if (!status?.state?.running) throw new CliError(`unable to upgrade connection: container not found ("${name}")`);
+  const stdin = f.stdin ? await ctx.io.readStdin() : '';
+  // Endpoint picks and ephemeral ports come from the cluster's RNG, which must move on between execs.
+  const seed = session.store.rng.int(2 ** 31);
+  session.store.dirty = true;
+  const r = await execInContainer({
+    snapshot: session.store,
+    profile: session.profile,
+    pod,
+    container,
+    record: session.state.runtime?.containers[status.containerID],
+    argv,
+    stdin,
+    now: Date.parse(session.now),
+    containers: session.state.runtime?.containers ?? {},
+    seed,
+  });
+  ctx.io.out.write(r.stdout);
+  ctx.io.err.write(r.stderr);
+  if (r.exitCode !== 0) throw new ExitError(r.exitCode, `command terminated with exit code ${r.exitCode}`);
+}
+
+/** POD, pod/NAME, or a workload TYPE/NAME whose first running pod is used (kubectl's attachable pod). */
+function resolvePod(snap: Snapshot, namespace: string, arg: string): KubeObject {
+  if (!arg.includes('/')) return getObject(snap, parseResourceArgs(['pod', arg]).requests[0].type, namespace, arg);
+  const { type, name } = parseResourceArgs([arg]).requests[0];
+  const obj = getObject(snap, type, namespace, name!);
+  if (obj.kind === 'Pod') return obj;
+  const selector: Record<string, string> | undefined = obj.kind === 'Service' ? obj.spec?.selector : obj.spec?.selector?.matchLabels;
+  const pods = snap.list('Pod', namespace).filter((p) => matchesMap(selector, p.metadata.labels) && !p.metadata.deletionTimestamp);
+  const running = pods.find((p) => p.status?.phase === 'Running') ?? pods[0];
+  if (!running) throw new ApiError(undefined, `no pods found for ${type.singular} "${name}"`);
+  return running;
+}
