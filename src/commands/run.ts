@@ -5,7 +5,8 @@ import { AggregateError } from '../errors.js';
 import { checkOutput, fieldManagerFlag, OUTPUT_FORMATS, requireFlags, saveConfigFlag } from './create/common.js';
 import { dryRunFlag, outputFlag, printingFlags } from './flags.js';
 import { parseDryRun } from './write-output.js';
-import { applyOverrides, attachNotSimulated, checkPersonaFlags, exposeRun, personaMinor, runChecks, runParams, sendGenerated } from './run/common.js';
+import { applyOverrides, checkPersonaFlags, exposeRun, personaMinor, runChecks, runParams, sendGenerated } from './run/common.js';
+import { attachRun } from './run/attach.js';
 import { ResultPrinter } from './run/output.js';
 import { buildPod } from './run/pod.js';
 
@@ -141,7 +142,7 @@ async function runPod(ctx: CommandContext): Promise<void> {
       errors.push(e as Error);
     }
   }
-  if (checks.attach) return attachNotSimulated(ctx, await ctx.session(), created, checks.remove);
+  if (checks.attach) return attachRun(ctx, await ctx.session(), created, checks.remove);
   await printer.print(created[0]);
   if (errors.length) throw new AggregateError(errors);
 }

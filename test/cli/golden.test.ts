@@ -207,6 +207,21 @@ describe('golden transcripts (exec)', () => {
   });
 });
 
+describe('golden transcripts (run -i fed from stdin)', () => {
+  it('the EKS load-generator session', async () => {
+    const out = run([
+      'kubectl create ns my-nginx',
+      'kubectl -n my-nginx create deployment my-nginx --image=nginx --replicas=2',
+      'kubectl -n my-nginx expose deployment/my-nginx --port=80',
+      "kubectl -n my-nginx get svc my-nginx -ojsonpath='{.spec.clusterIP}'",
+      { cmd: 'kubectl -n my-nginx run -i --tty load-generator --env=MyClusterIP=10.100.29.17 --image=busybox /bin/sh', stdin: "wget -q -O - ${MyClusterIP} | grep '<title>'\nexit\n" },
+      'kubectl -n my-nginx get pods',
+      { cmd: 'kubectl run -i --rm --restart=Never lookup --image=busybox:1.28 -- sh', stdin: 'nslookup kubernetes.default\n' },
+    ]);
+    await expect(out).toMatchFileSnapshot('../golden/run-interactive.txt');
+  });
+});
+
 describe('load balancing through kube-proxy rules', () => {
   it('two matching pods share the requests to a service IP', () => {
     const { dir, cleanup } = tempStateDir();

@@ -24,7 +24,7 @@ function freshDir(): string {
   return dir;
 }
 
-const sim = (args: string[], dir = freshDir()) => runCli(args, { stateDir: dir, cwd: work });
+const sim = (args: string[], dir = freshDir(), stdin?: string) => runCli(args, { stateDir: dir, cwd: work, stdin });
 const kubesim = (args: string[], dir: string) => runCli(args, { stateDir: dir, cwd: work, bin: 'kubesim' });
 const json = (args: string[], dir: string) => JSON.parse(sim([...args, '-o', 'json'], dir).stdout);
 
@@ -308,22 +308,22 @@ describe('run against the cluster (1.32 persona)', () => {
     );
   });
 
-  it('-i/-t: creates the pod as kubectl would, then fails because attaching is not simulated yet', () => {
+  it('-i/-t with piped input: creates the pod as kubectl would and runs the input in its shell', () => {
     const dir = freshDir();
-    const r = sim(['run', '-it', 'shell', '--image=busybox', '--restart=Never', '--', 'sh'], dir);
+    const r = sim(['run', '-it', 'shell', '--image=busybox', '--restart=Never', '--', 'sh'], dir, 'echo hello from $HOSTNAME\n');
     expect(r).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: "error: kubesim cannot attach to containers yet (-i, -t, --attach): pod/shell was created and keeps running; see its output with 'kubectl logs shell'\n",
+      code: 0,
+      stdout: 'hello from shell\n',
+      stderr: "Unable to use a TTY - input is not a terminal or the right kind of file\nIf you don't see a command prompt, try pressing enter.\n",
     });
     const pod = json(['get', 'pod', 'shell'], dir);
     expect([pod.spec.containers[0].stdin, pod.spec.containers[0].stdinOnce, pod.spec.containers[0].tty, pod.spec.containers[0].args]).toEqual([true, true, true, ['sh']]);
   });
 
-  it('--rm deletes what it created before failing, as kubectl cleans up after a failed attach', () => {
+  it('--rm deletes the pod once the attached command has finished', () => {
     const dir = freshDir();
     const r = sim(['run', '-i', '--rm', 'once', '--image=busybox', '--restart=Never', '--', 'true'], dir);
-    expect(r).toEqual({ code: 1, stdout: 'pod "once" deleted\n', stderr: 'error: kubesim cannot attach to containers yet (-i, -t, --attach): pod/once was created and, with --rm, deleted again\n' });
+    expect(r).toEqual({ code: 0, stdout: 'pod "once" deleted\n', stderr: "If you don't see a command prompt, try pressing enter.\n" });
     expect(sim(['get', 'pods', '-o', 'name'], dir).stdout).toBe('');
   });
 });

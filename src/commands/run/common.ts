@@ -1,10 +1,8 @@
 import type { CommandContext } from '../../cli/command.js';
 import type { KubeObject } from '../../api/types.js';
 import { clone } from '../../api/types.js';
-import { kindPrefix, typeForKind } from '../../api/kinds.js';
 import type { DryRun } from '../../cluster/api-server.js';
-import type { Session } from '../../cluster/session.js';
-import { AggregateError, CliError, FlagError, UsageError } from '../../errors.js';
+import { CliError, FlagError, UsageError } from '../../errors.js';
 import { patchLocally, type PatchType } from '../patch.js';
 import { parseGoDuration } from '../../util/go-duration.js';
 import { createService } from '../expose/service.js';
@@ -156,22 +154,3 @@ export async function exposeRun(
   return created;
 }
 
-/**
- * -i/-t/--attach: the objects exist, but kubesim cannot attach a terminal to a container yet. With
- * --rm they are deleted again first, as kubectl's deferred cleanup does when attaching fails. The
- * error keeps what was created (the run loop commits an AggregateError's partial work).
- */
-export async function attachNotSimulated(ctx: CommandContext, session: Session, created: KubeObject[], remove: boolean): Promise<never> {
-  const main = created[0];
-  const mainType = typeForKind(main.kind, main.apiVersion)!;
-  if (remove) {
-    for (const obj of created) {
-      const t = typeForKind(obj.kind, obj.apiVersion)!;
-      session.api.delete({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name }, {}, 'none');
-      ctx.io.out.write(`${kindPrefix(t)} "${obj.metadata.name}" deleted\n`);
-    }
-  }
-  const ref = `${kindPrefix(mainType)}/${main.metadata.name}`;
-  const what = remove ? `${ref} was created and, with --rm, deleted again` : `${ref} was created and keeps running; see its output with 'kubectl logs ${main.kind === 'Pod' ? main.metadata.name : ref}'`;
-  throw new AggregateError([new CliError(`kubesim cannot attach to containers yet (-i, -t, --attach): ${what}`)]);
-}

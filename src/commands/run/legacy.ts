@@ -3,7 +3,8 @@ import type { KubeObject } from '../../api/types.js';
 import { AggregateError, CliError, FlagError, UsageError } from '../../errors.js';
 import { checkOutput, requireFlags } from '../create/common.js';
 import { parseDryRun } from '../write-output.js';
-import { applyOverrides, attachNotSimulated, exposeRun, runChecks, runParams, sendGenerated } from './common.js';
+import { applyOverrides, exposeRun, runChecks, runParams, sendGenerated } from './common.js';
+import { attachRun } from './attach.js';
 import { ResultPrinter } from './output.js';
 import { buildPod, legacyPodSpec, runLabels, type RunParams } from './pod.js';
 
@@ -110,7 +111,7 @@ export async function runLegacy(ctx: CommandContext): Promise<void> {
       errors.push(e as Error);
     }
   }
-  if (checks.attach) return attachNotSimulated(ctx, await ctx.session(), created, checks.remove);
+  if (checks.attach) return attachRun(ctx, await ctx.session(), created, checks.remove);
   await printer.print(created[0]);
   if (errors.length) throw new AggregateError(errors);
 }
