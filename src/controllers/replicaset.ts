@@ -48,7 +48,7 @@ export function reconcileReplicaSets({ snapshot, now, rng }: ControllerInput): O
 
 function withStatus(rs: KubeObject, active: KubeObject[], want: number): KubeObject {
   const u = clone(rs);
-  const current = Math.min(active.length, Math.max(active.length, 0));
+  const current = active.length;
   const ready = active.filter(isPodReady).length;
   const labelled = active.filter((p) => {
     const tl: Record<string, string> = rs.spec?.template?.metadata?.labels ?? {};

@@ -34,7 +34,6 @@ export interface ExecResult {
   exitCode: number;
 }
 
-const SHELLS = ['sh', 'ash', 'bash'];
 const SHELL_BINARIES = ['echo', 'true', 'false', 'printf', 'test', '[', 'pwd', 'kill'];
 
 /** /etc/hosts as the kubelet writes it for a pod. */
@@ -111,12 +110,13 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   const tools = toolsFor(req, fs);
   const [cmd, ...args] = req.argv;
   const program = cmd.slice(cmd.lastIndexOf('/') + 1);
-  const shellHere = box.shell && (SHELLS.includes(program) && (program === box.shell || program === 'sh' || (box.shell === 'ash' && program === 'ash')));
+  // Every image with a shell has `sh`; bash and ash only where the image ships them.
+  const shellHere = Boolean(box.shell) && (program === 'sh' || program === box.shell);
   const base = { env, cwd: '/', fs, tools, hostname: req.pod.metadata.name, now: req.now };
   if (shellHere) {
     const c = args.indexOf('-c');
     const script = c >= 0 ? (args[c + 1] ?? '') : req.stdin;
-    const r = await runScript(script, { ...base, stdin: c >= 0 ? req.stdin : '', shellName: program === 'bash' ? 'bash' : box.shell === 'bash' ? 'sh' : 'sh', argv0: c >= 0 ? (args[c + 2] ?? program) : program, args: c >= 0 ? args.slice(c + 3) : [] });
+    const r = await runScript(script, { ...base, stdin: c >= 0 ? req.stdin : '', shellName: program === 'bash' ? 'bash' : 'sh', argv0: c >= 0 ? (args[c + 2] ?? program) : program, args: c >= 0 ? args.slice(c + 3) : [] });
     return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
   }
   // Programs that are shell builtins too (`echo`, `true`, …) exist as binaries in any image with a shell.

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ROOT, tempStateDir } from '../helpers/cli.js';
 import { transcript, type Step } from '../helpers/transcript.js';
+import { RUN_MY_NGINX } from '../helpers/manifests.js';
 
 /**
  * Golden transcripts through the built CLI: fresh state directory, seed 1, clock fixed by KUBESIM_NOW.
@@ -171,7 +172,7 @@ describe('golden transcripts (describe, delete)', () => {
 
 describe('golden transcripts (exec)', () => {
   it('in-pod DNS and service variables through kubectl exec', async () => {
-    const deploy = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-nginx\nspec:\n  selector:\n    matchLabels:\n      run: my-nginx\n  replicas: 2\n  template:\n    metadata:\n      labels:\n        run: my-nginx\n    spec:\n      containers:\n      - name: my-nginx\n        image: nginx\n        ports:\n        - containerPort: 80\n`;
+    const deploy = RUN_MY_NGINX;
     const out = run([
       'kubectl apply -f labs/services/specs/pods',
       'kubectl exec sleep -- nslookup whoami',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempStateDir } from '../helpers/cli.js';
 import { transcript, type Step } from '../helpers/transcript.js';
+import { RUN_MY_NGINX } from '../helpers/manifests.js';
 
 /**
  * Golden transcripts of the workload verbs (run, expose, scale) as the walkthroughs type them: the
@@ -19,26 +20,7 @@ afterAll(() => dirs.forEach((c) => c()));
 // The docs' run-my-nginx.yaml (block style of the KYAML in the page): no labels on the Deployment itself.
 writeFileSync(
   join(cwd, 'run-my-nginx.yaml'),
-  `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-nginx
-spec:
-  selector:
-    matchLabels:
-      run: my-nginx
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        run: my-nginx
-    spec:
-      containers:
-      - name: my-nginx
-        image: nginx
-        ports:
-        - containerPort: 80
-`,
+  RUN_MY_NGINX,
 );
 
 function run(steps: Array<Step | string>): string {

@@ -6,6 +6,7 @@ import { runCli, stateBytes, tempStateDir } from '../helpers/cli.js';
 import { HAS_KUBECTL, oracleHome, runOracle } from '../helpers/kubectl-oracle.js';
 import { checkExposable, createService, portsForObject, protocolsForObject, selectorForObject } from '../../src/commands/expose/service.js';
 import type { KubeObject } from '../../src/api/types.js';
+import { RUN_MY_NGINX } from '../helpers/manifests.js';
 
 /**
  * `kubectl expose`: selector, port and protocol introspection and the Service it builds (checked byte
@@ -43,26 +44,7 @@ spec:
           protocol: UDP
           name: https
 `,
-  'run-my-nginx.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-nginx
-spec:
-  selector:
-    matchLabels:
-      run: my-nginx
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        run: my-nginx
-    spec:
-      containers:
-      - name: my-nginx
-        image: nginx
-        ports:
-        - containerPort: 80
-`,
+  'run-my-nginx.yaml': RUN_MY_NGINX,
   'pod.yaml': `apiVersion: v1
 kind: Pod
 metadata:

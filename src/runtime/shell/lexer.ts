@@ -143,25 +143,34 @@ class Lexer {
 
   /** Reads one word up to an unquoted terminator. */
   private readWord(atEnd: () => boolean): Word {
-    const s = this.s;
     const start = this.i;
+    const parts = this.scanWord(atEnd, { quoted: false, singleQuotes: true, lineContinuation: true });
+    return { parts, raw: this.s.slice(start, this.i) };
+  }
+
+  /**
+   * The parts of a word, up to (not including) where `stop` says it ends: backslash escapes, single
+   * quotes (unless inside double quotes), double quotes, `$…` and backquotes, literal text.
+   */
+  private scanWord(stop: () => boolean, o: { quoted: boolean; singleQuotes: boolean; lineContinuation: boolean }): WordPart[] {
+    const s = this.s;
     const parts: WordPart[] = [];
     let lit = '';
     const flush = () => {
-      if (lit) parts.push({ k: 'lit', v: lit, quoted: false });
+      if (lit) parts.push({ k: 'lit', v: lit, quoted: o.quoted });
       lit = '';
     };
-    while (this.i < s.length && !atEnd()) {
+    while (this.i < s.length && !stop()) {
       const c = s[this.i];
       if (c === '\\') {
-        if (s[this.i + 1] === '\n') {
+        if (o.lineContinuation && s[this.i + 1] === '\n') {
           this.i += 2;
           continue;
         }
         flush();
         if (this.i + 1 < s.length) parts.push({ k: 'lit', v: s[this.i + 1], quoted: true });
         this.i += 2;
-      } else if (c === "'") {
+      } else if (c === "'" && o.singleQuotes) {
         flush();
         const end = s.indexOf("'", this.i + 1);
         if (end < 0) throw new ShellSyntaxError('syntax error: unterminated quoted string');
@@ -174,7 +183,7 @@ class Lexer {
         if (inner.length === 0) parts.push({ k: 'lit', v: '', quoted: true });
         parts.push(...inner);
       } else if (c === '$' || c === '`') {
-        const p = this.readDollar(false);
+        const p = this.readDollar(o.quoted);
         if (p) {
           flush();
           parts.push(p);
@@ -188,7 +197,7 @@ class Lexer {
       }
     }
     flush();
-    return { parts, raw: s.slice(start, this.i) };
+    return parts;
   }
 
   /** Inside double quotes, after the opening quote; consumes the closing one. */
@@ -318,53 +327,11 @@ class Lexer {
 
   /** The word after the operator of `${name<op>word}`, up to the closing brace. */
   private readBraceArg(quoted: boolean): Word {
-    const s = this.s;
     const start = this.i;
-    const parts: WordPart[] = [];
-    let lit = '';
-    const flush = () => {
-      if (lit) parts.push({ k: 'lit', v: lit, quoted });
-      lit = '';
-    };
-    for (;;) {
-      if (this.i >= s.length) throw new ShellSyntaxError('syntax error: missing }');
-      const c = s[this.i];
-      if (c === '}') {
-        this.i++;
-        break;
-      }
-      if (c === '\\' && this.i + 1 < s.length) {
-        flush();
-        parts.push({ k: 'lit', v: s[this.i + 1], quoted: true });
-        this.i += 2;
-      } else if (c === "'" && !quoted) {
-        flush();
-        const end = s.indexOf("'", this.i + 1);
-        if (end < 0) throw new ShellSyntaxError('syntax error: unterminated quoted string');
-        parts.push({ k: 'lit', v: s.slice(this.i + 1, end), quoted: true });
-        this.i = end + 1;
-      } else if (c === '"') {
-        flush();
-        this.i++;
-        const inner = this.readDouble();
-        if (!inner.length) parts.push({ k: 'lit', v: '', quoted: true });
-        parts.push(...inner);
-      } else if (c === '$' || c === '`') {
-        const p = this.readDollar(quoted);
-        if (p) {
-          flush();
-          parts.push(p);
-        } else {
-          lit += c;
-          this.i++;
-        }
-      } else {
-        lit += c;
-        this.i++;
-      }
-    }
-    flush();
-    return { parts, raw: s.slice(start, this.i - 1) };
+    const parts = this.scanWord(() => this.s[this.i] === '}', { quoted, singleQuotes: !quoted, lineContinuation: false });
+    if (this.i >= this.s.length) throw new ShellSyntaxError('syntax error: missing }');
+    this.i++; // the closing brace
+    return { parts, raw: this.s.slice(start, this.i - 1) };
   }
 
   /** For here-document bodies: `\` escapes only `$`, backquote, `\` and newline; quotes are literal. */
