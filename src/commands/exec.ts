@@ -5,7 +5,7 @@ import { matchesMap } from '../api/labels.js';
 import { ApiError, CliError, ExitError, UsageError } from '../errors.js';
 import { parseResourceArgs } from '../resource/args.js';
 import { getObject } from '../resource/select.js';
-import { execInContainer } from '../runtime/exec.js';
+import { runInPod } from './exec/in-pod.js';
 
 export const command: CommandSpec = {
   name: 'exec',
@@ -73,21 +73,7 @@ async function runExec(ctx: CommandContext): Promise<void> {
   const status = (pod.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === name);
   if (!status?.state?.running) throw new CliError(`unable to upgrade connection: container not found ("${name}")`);
   const stdin = f.stdin ? await ctx.io.readStdin() : '';
-  // Endpoint picks and ephemeral ports come from the cluster's RNG, which must move on between execs.
-  const seed = session.store.rng.int(2 ** 31);
-  session.store.dirty = true;
-  const r = await execInContainer({
-    snapshot: session.store,
-    profile: session.profile,
-    pod,
-    container,
-    record: session.state.runtime?.containers[status.containerID],
-    argv,
-    stdin,
-    now: Date.parse(session.now),
-    containers: session.state.runtime?.containers ?? {},
-    seed,
-  });
+  const r = await runInPod(session, pod, container, argv, stdin);
   ctx.io.out.write(r.stdout);
   ctx.io.err.write(r.stderr);
   if (r.exitCode !== 0) throw new ExitError(r.exitCode, `command terminated with exit code ${r.exitCode}`);

@@ -5,7 +5,7 @@ import { kindPrefix, typeForKind } from '../../api/kinds.js';
 import { matchesMap } from '../../api/labels.js';
 import { imageRepo } from '../../api/images.js';
 import { AggregateError, CliError, ExitError } from '../../errors.js';
-import { execInContainer } from '../../runtime/exec.js';
+import { runInPod } from '../exec/in-pod.js';
 import { toolboxFor } from '../../runtime/toolbox.js';
 
 /**
@@ -24,23 +24,11 @@ export async function attachRun(ctx: CommandContext, session: Session, created: 
   const pod = podOf(session, created[0]);
   if (!pod) throw new AggregateError([new CliError(`timed out waiting for the condition`)]);
   const c = pod.spec.containers[0] as { name: string; image: string; command?: string[]; args?: string[] };
-  const status = (pod.status?.containerStatuses ?? [])[0];
   if (!quiet) ctx.io.err.write("If you don't see a command prompt, try pressing enter.\n");
   const argv = [...(c.command ?? []), ...(c.args ?? [])];
   const box = toolboxFor(c.image);
   const stdin = f.stdin ? await ctx.io.readStdin() : '';
-  const result = await execInContainer({
-    snapshot: session.store,
-    profile: session.profile,
-    pod,
-    container: c,
-    record: status?.containerID ? session.state.runtime?.containers[status.containerID] : undefined,
-    argv: argv.length ? argv : [box.shell ?? imageRepo(c.image)],
-    stdin,
-    now: Date.parse(session.now),
-    containers: session.state.runtime?.containers ?? {},
-    seed: session.store.rng.int(2 ** 31),
-  });
+  const result = await runInPod(session, pod, c, argv.length ? argv : [box.shell ?? imageRepo(c.image)], stdin);
   ctx.io.out.write(result.stdout);
   ctx.io.err.write(result.stderr);
   // kubectl prints `Session ended, resume using 'kubectl attach …'` (on stdout) only after a raw

@@ -1,0 +1,62 @@
+import type { ContainerRecord, Snapshot } from '../api/snapshot.js';
+import type { Profile } from '../api/profiles.js';
+import type { KubeObject } from '../api/types.js';
+import type { ToolRegistry } from './shell/interpreter.js';
+import { builtinTools } from './shell/builtin-tools.js';
+import type { VirtualFs } from './shell/vfs.js';
+import type { Toolbox } from './toolbox.js';
+import { nslookupTool } from './tools/nslookup.js';
+import { curlTool } from './tools/curl.js';
+import { wgetTool } from './tools/wget.js';
+import type { ClientContext } from './tools/http-client.js';
+
+/** Everything the network tools of one process need: where it runs and what the cluster holds. */
+export interface ToolEnvironment {
+  snapshot: Snapshot;
+  profile: Profile;
+  /** The pod the process runs in (its IP is the source address, its node the kube-proxy rules). */
+  pod: KubeObject;
+  /** Simulated now, epoch milliseconds. */
+  now: number;
+  /** Every container instance the runtime knows (servers' environments). */
+  containers: Record<string, ContainerRecord>;
+  /** Seed for this process's random choices (endpoint picks, ephemeral ports). */
+  seed: number;
+}
+
+/** A small deterministic generator for one exec (mulberry32). */
+export function randomFrom(seed: number): (n: number) => number {
+  let state = seed >>> 0;
+  return (n: number) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+export function clientContext(env: ToolEnvironment, fs: VirtualFs): ClientContext {
+  return {
+    snapshot: env.snapshot,
+    profile: env.profile,
+    from: env.pod,
+    resolvConf: fs.readFile('/etc/resolv.conf'),
+    random: randomFrom(env.seed),
+    now: env.now,
+    serverEnv(pod, container) {
+      const id = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container)?.containerID;
+      return new Map((env.containers[id] ?? { env: [] }).env.map((e) => [e.name, e.value] as [string, string]));
+    },
+  };
+}
+
+/** The programs an image ships, as simulated tools bound to the process's network view. */
+export function toolsFor(box: Toolbox, env: ToolEnvironment, fs: VirtualFs): ToolRegistry {
+  const all = builtinTools();
+  if (box.busybox) all.set('nslookup', nslookupTool(env.snapshot, box.busybox));
+  const net = clientContext(env, fs);
+  all.set('curl', curlTool(net, box.curl));
+  if (box.busybox) all.set('wget', wgetTool(net));
+  return new Map([...all].filter(([name]) => box.programs.includes(name)));
+}
