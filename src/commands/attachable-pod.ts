@@ -1,0 +1,45 @@
+import type { CommandContext } from '../cli/command.js';
+import type { KubeObject } from '../api/types.js';
+import { fromLabelSelector, matchesSelector, type Selector } from '../api/labels.js';
+import { CliError } from '../errors.js';
+import { byLogging } from '../resource/pod-ranking.js';
+
+/** The pod selector of an object kubectl can attach to (polymorphichelpers.AttachablePodForObject). */
+function selectorOf(obj: KubeObject): Selector {
+  switch (obj.kind) {
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'DaemonSet':
+    case 'Job':
+      return fromLabelSelector(obj.spec?.selector);
+    case 'ReplicationController':
+      return fromLabelSelector({ matchLabels: obj.spec?.selector });
+    case 'Service': {
+      const sel = obj.spec?.selector as Record<string, string> | undefined;
+      if (!sel || Object.keys(sel).length === 0) throw new CliError(`invalid service '${obj.metadata.name}': Service is defined without a selector`);
+      return fromLabelSelector({ matchLabels: sel });
+    }
+    default:
+      throw new CliError(`cannot attach to *v1.${obj.kind}: not implemented`);
+  }
+}
+
+/**
+ * The pod a command reaches through `TYPE/NAME`: the pod itself, or the best pod of a workload or
+ * service, waiting up to --pod-running-timeout for one to exist (one look with a frozen clock).
+ */
+export async function attachablePod(ctx: CommandContext, obj: KubeObject, timeoutMs: number): Promise<KubeObject> {
+  if (obj.kind === 'Pod') return obj;
+  const sel = selectorOf(obj);
+  const ns = obj.metadata.namespace ?? '';
+  const found = await ctx.poll(
+    (s) => {
+      const pods = s.store.list('Pod', ns).filter((p) => matchesSelector(sel, p.metadata.labels) && !p.metadata.deletionTimestamp);
+      return pods.length ? pods : undefined;
+    },
+    { timeoutMs },
+  );
+  if (!found) throw new CliError('timed out waiting for the condition');
+  return [...found].sort(byLogging)[0];
+}
