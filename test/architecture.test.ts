@@ -11,7 +11,7 @@ const SRC = resolve(import.meta.dirname, '..', 'src');
 
 const ALLOWED: Record<string, string[]> = {
   '.': ['cli', 'kubesim'],
-  cli: ['commands', 'cluster', 'printers', 'resource', 'api', 'store'],
+  cli: ['commands', 'cluster', 'printers', 'resource', 'api', 'store', 'host'],
   kubesim: ['cli', 'cluster', 'store', 'api', 'lab', 'host'],
   commands: ['cli', 'resource', 'printers', 'store', 'cluster', 'runtime', 'host', 'api', 'network'],
   resource: ['store', 'api'],

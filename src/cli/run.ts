@@ -7,6 +7,7 @@ import { KUBECTL_VERBS } from './verbs.js';
 import { formatError } from './format-error.js';
 import { AggregateError, CliError, FlagError } from '../errors.js';
 import type { Session } from '../cluster/session.js';
+import { publishesNodePorts } from '../api/published-ports.js';
 
 const HELP_FLAG = { name: 'help', short: 'h', type: 'bool' as const, description: 'help for this command', hidden: true };
 
@@ -96,7 +97,10 @@ export async function runKubectl(argv: string[], opts: RunOptions): Promise<numb
       },
     };
     await spec.run(ctx);
-    if (session) await session.commit();
+    if (session) {
+      await session.commit();
+      await startHostAgentIfNeeded(session, opts.env);
+    }
     return 0;
   } catch (err) {
     // A multi-object verb that failed on some objects keeps what it did to the others.
@@ -118,6 +122,22 @@ export async function runKubectl(argv: string[], opts: RunOptions): Promise<numb
 }
 
 export type { CommandSpec, FlagError };
+
+/**
+ * A command that leaves a service publishing a port (NodePort, or LoadBalancer on a localhost profile)
+ * starts the host agent, unless KUBESIM_AGENT=off. The check is a scan of the Services in memory; the
+ * launcher is loaded only when one needs it.
+ */
+async function startHostAgentIfNeeded(session: Session, env: NodeJS.ProcessEnv): Promise<void> {
+  if (env.KUBESIM_AGENT === 'off') return;
+  if (!publishesNodePorts(session.store)) return;
+  const [{ ensureAgent }, { stateDir }] = await Promise.all([import('../host/agent-launch.js'), import('../store/file-store.js')]);
+  try {
+    ensureAgent(env, stateDir(env));
+  } catch {
+    // The agent is a convenience: failing to start it never fails the command (`kubesim agent status` tells).
+  }
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -46,7 +46,8 @@ export const command: KubesimCommand = {
     const dir = mkdtempSync(join(tmpdir(), 'kubesim-demo-'));
     // Like the lab runner: a seed and a fixed clock, so the replay is the same every time and nothing
     // waits for real (deleting the sleep pod would otherwise take its 30-second grace period).
-    const env = { ...o.env, KUBESIM_STATE_DIR: dir, KUBESIM_SEED: o.env.KUBESIM_SEED ?? '1', KUBESIM_NOW: o.env.KUBESIM_NOW || DEFAULT_FROZEN_AT, KUBESIM_PROFILE: f.profile as string };
+    // The demo skips host-side steps (curl localhost:…), so it opens no host ports: no agent.
+    const env = { ...o.env, KUBESIM_AGENT: 'off', KUBESIM_STATE_DIR: dir, KUBESIM_SEED: o.env.KUBESIM_SEED ?? '1', KUBESIM_NOW: o.env.KUBESIM_NOW || DEFAULT_FROZEN_AT, KUBESIM_PROFILE: f.profile as string };
     let failures = 0;
     try {
       for (const cmd of walkthroughCommands(text)) {

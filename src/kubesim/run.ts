@@ -14,8 +14,8 @@ export interface KubesimCommand {
 const help: FlagSpec = { name: 'help', short: 'h', type: 'bool', description: 'help for this command' };
 
 async function commands(): Promise<KubesimCommand[]> {
-  const [cluster, env, demo] = await Promise.all([import('./cluster.js'), import('./env.js'), import('./demo.js')]);
-  return [...cluster.commands, env.command, demo.command];
+  const [cluster, env, demo, agent] = await Promise.all([import('./cluster.js'), import('./env.js'), import('./demo.js'), import('./agent.js')]);
+  return [...cluster.commands, ...agent.commands, env.command, demo.command];
 }
 
 function overview(cmds: KubesimCommand[]): string {

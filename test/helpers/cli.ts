@@ -21,9 +21,12 @@ export interface CliOptions {
   bin?: 'kubectl' | 'kubesim';
 }
 
-/** The environment every CLI test runs with: a fixed seed and clock, no inherited NODE_ENV. */
+/**
+ * The environment every CLI test runs with: a fixed seed and clock, no inherited NODE_ENV, and no host
+ * agent (tests of the agent turn it on with `KUBESIM_AGENT: 'on'` and a port offset).
+ */
 export function testEnv(stateDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KUBESIM_STATE_DIR: stateDir, KUBESIM_SEED: '1', KUBESIM_NOW: '2025-01-01T00:00:00Z', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, KUBESIM_STATE_DIR: stateDir, KUBESIM_SEED: '1', KUBESIM_NOW: '2025-01-01T00:00:00Z', KUBESIM_AGENT: 'off', ...extra };
   delete env.NODE_ENV;
   delete env.KUBESIM_PROFILE;
   delete env.KUBESIM_DEBUG;
