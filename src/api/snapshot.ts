@@ -62,12 +62,16 @@ export interface ContainerPlan {
   restartAt?: string;
   /** A failing readiness probe was reported. */
   unhealthy?: boolean;
+  /** The environment could not be built (a missing ConfigMap or Secret): CreateContainerConfigError, retried. */
+  configError?: string;
 }
 
 /** The kubelet's plan for a pod that got a sandbox: when each container is created and started. */
 export interface PodPlan {
   /** container name → when its image is pulled and it starts; the containerID of its current instance. */
   containers: Record<string, ContainerPlan>;
+  /** A ConfigMap or Secret volume's source is missing: nothing starts until it exists (FailedMount). */
+  mountError?: string;
 }
 
 /** The simulated node runtimes' memory, shared by all nodes. */

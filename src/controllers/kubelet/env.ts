@@ -45,14 +45,123 @@ export function serviceEnv(pod: KubeObject, snapshot: Snapshot): Record<string, 
   return env;
 }
 
+/** A container as the kubelet reads its environment from it. */
+export interface EnvContainer {
+  name: string;
+  env?: Array<{ name: string; value?: string; valueFrom?: EnvSource }>;
+  envFrom?: Array<{ prefix?: string; configMapRef?: { name: string; optional?: boolean }; secretRef?: { name: string; optional?: boolean } }>;
+  resources?: { limits?: Record<string, string>; requests?: Record<string, string> };
+}
+
+interface EnvSource {
+  configMapKeyRef?: { name: string; key: string; optional?: boolean };
+  secretKeyRef?: { name: string; key: string; optional?: boolean };
+  fieldRef?: { fieldPath: string };
+  resourceFieldRef?: { resource: string; containerName?: string; divisor?: string };
+}
+
+/** Why the kubelet could not build the environment (CreateContainerConfigError), in its words. */
+export class ContainerConfigError extends Error {}
+
+/** A ConfigMap's or Secret's entries as strings (Secret data is base64 in the API object). */
+export function sourceData(snapshot: Snapshot, kind: 'ConfigMap' | 'Secret', namespace: string, name: string): Map<string, string> | undefined {
+  const obj = snapshot.get(kind, namespace, name);
+  if (!obj) return undefined;
+  if (kind === 'ConfigMap') return new Map(Object.entries((obj.data ?? {}) as Record<string, string>));
+  return new Map(Object.entries((obj.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+}
+
+const missing = (kind: 'ConfigMap' | 'Secret', name: string) => new ContainerConfigError(`${kind === 'ConfigMap' ? 'configmap' : 'secret'} "${name}" not found`);
+
+/** fieldRef paths the downward API supports for env (metadata.labels['x'] and annotations included). */
+function fieldValue(pod: KubeObject, path: string): string {
+  const m = path.match(/^metadata\.(labels|annotations)\['(.+)'\]$/);
+  if (m) return (pod.metadata[m[1] as 'labels' | 'annotations'] ?? {})[m[2]] ?? '';
+  switch (path) {
+    case 'metadata.name':
+      return pod.metadata.name;
+    case 'metadata.namespace':
+      return pod.metadata.namespace ?? 'default';
+    case 'metadata.uid':
+      return pod.metadata.uid ?? '';
+    case 'spec.nodeName':
+      return pod.spec?.nodeName ?? '';
+    case 'spec.serviceAccountName':
+      return pod.spec?.serviceAccountName ?? 'default';
+    case 'status.hostIP':
+      return pod.status?.hostIP ?? '';
+    case 'status.hostIPs':
+      return (pod.status?.hostIPs ?? []).map((i: { ip: string }) => i.ip).join(',');
+    case 'status.podIP':
+      return pod.status?.podIP ?? '';
+    case 'status.podIPs':
+      return (pod.status?.podIPs ?? []).map((i: { ip: string }) => i.ip).join(',');
+    default:
+      return '';
+  }
+}
+
+/** resourceFieldRef: the container's limit (or the node's allocatable when none), rounded up in divisor units as the kubelet does. */
+function resourceValue(pod: KubeObject, c: EnvContainer, ref: NonNullable<EnvSource['resourceFieldRef']>, node: KubeObject | undefined): string {
+  const [kind, res] = ref.resource.split('.') as ['limits' | 'requests', string];
+  const raw = c.resources?.[kind]?.[res] ?? (kind === 'limits' ? node?.status?.allocatable?.[res] : undefined) ?? '0';
+  const qty = (q: string) => {
+    const m = q.match(/^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/);
+    if (!m) return 0;
+    const mult: Record<string, number> = { m: 0.001, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+    return Number(m[1]) * (m[2] ? mult[m[2]] : 1);
+  };
+  const divisor = qty(ref.divisor ?? '1') || 1;
+  return String(Math.ceil(qty(raw) / divisor - 1e-9));
+}
+
 /**
- * A container's environment at start: its own `env` values (references to secrets and config maps
- * arrive with volumes), then the service variables. The kubelet builds the list from a Go map, so
- * the order a process sees is random; it is shuffled here with the seeded RNG.
+ * A container's environment at start, as the kubelet builds it: `envFrom` sources first, then `env`
+ * (literal values with `$(VAR)` expanded against what is defined so far and the service variables,
+ * or values from ConfigMaps, Secrets, the downward API), then the service variables not already
+ * defined. A missing non-optional source throws ContainerConfigError with the kubelet's message. The
+ * kubelet builds the list from a Go map, so the order a process sees is random; it is shuffled here with
+ * the seeded RNG.
  */
-export function containerEnv(pod: KubeObject, container: { env?: Array<{ name: string; value?: string }> }, snapshot: Snapshot, rng: Rng): Array<{ name: string; value: string }> {
-  const merged: Record<string, string> = { ...serviceEnv(pod, snapshot) };
-  for (const e of container.env ?? []) merged[e.name] = expandRefs(e.value ?? '', merged);
+export function containerEnv(pod: KubeObject, container: EnvContainer, snapshot: Snapshot, rng: Rng): Array<{ name: string; value: string }> {
+  const ns = pod.metadata.namespace ?? 'default';
+  const services = serviceEnv(pod, snapshot);
+  const defined: Record<string, string> = {};
+  for (const from of container.envFrom ?? []) {
+    const kind = from.configMapRef ? 'ConfigMap' : 'Secret';
+    const ref = from.configMapRef ?? from.secretRef;
+    if (!ref) continue;
+    const data = sourceData(snapshot, kind, ns, ref.name);
+    if (!data) {
+      if (ref.optional) continue;
+      throw missing(kind, ref.name);
+    }
+    for (const [k, v] of data) defined[`${from.prefix ?? ''}${k}`] = v;
+  }
+  for (const e of container.env ?? []) {
+    const src = e.valueFrom;
+    if (!src) {
+      defined[e.name] = expandRefs(e.value ?? '', { ...services, ...defined });
+      continue;
+    }
+    const keyRef = src.configMapKeyRef ?? src.secretKeyRef;
+    if (keyRef) {
+      const kind = src.configMapKeyRef ? 'ConfigMap' : 'Secret';
+      const data = sourceData(snapshot, kind, ns, keyRef.name);
+      if (!data) {
+        if (keyRef.optional) continue;
+        throw missing(kind, keyRef.name);
+      }
+      if (!data.has(keyRef.key)) {
+        if (keyRef.optional) continue;
+        throw new ContainerConfigError(`couldn't find key ${keyRef.key} in ${kind} ${ns}/${keyRef.name}`);
+      }
+      defined[e.name] = data.get(keyRef.key)!;
+    } else if (src.fieldRef) defined[e.name] = fieldValue(pod, src.fieldRef.fieldPath);
+    else if (src.resourceFieldRef) defined[e.name] = resourceValue(pod, container, src.resourceFieldRef, snapshot.get('Node', '', pod.spec?.nodeName ?? ''));
+  }
+  // The list is shuffled below; building it services-first keeps the seeded order stable for pods without references.
+  const merged: Record<string, string> = { ...services, ...defined };
   const list = Object.entries(merged).map(([name, value]) => ({ name, value }));
   for (let i = list.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);

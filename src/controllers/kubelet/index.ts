@@ -7,7 +7,8 @@ import { makeEvent } from '../events.js';
 import { fullImageRef, imageID, imageSize } from '../images.js';
 import { nextPodIP } from '../ipam.js';
 import { changed } from '../util.js';
-import { containerEnv } from './env.js';
+import { ContainerConfigError, containerEnv } from './env.js';
+import { mountProblem } from './volumes.js';
 import { readiness } from './probes.js';
 import { containerStatus, podConditions, podPhase, type Instance } from './status.js';
 import { after, backOffSeconds, CRASH_LOOP_MIN_SECONDS, goDuration, logTime, pullMs } from './timing.js';
@@ -139,7 +140,14 @@ function createSandbox(input: ControllerInput, pod: KubeObject, images: Set<stri
 function syncPod(s: PodSync, images: Set<string>, fresh: boolean): Op[] {
   const { now } = s.input;
   const pod = s.pod;
-  if (fresh) {
+  // Volumes are set up before images are pulled; a missing ConfigMap or Secret holds the pod in
+  // ContainerCreating (FailedMount) until it appears.
+  const wasBlocked = s.plan.mountError !== undefined;
+  const mount = Object.values(s.plan.containers).some((st) => st.current) ? undefined : mountProblem(pod, s.input.snapshot);
+  if (mount && mount !== s.plan.mountError) s.event('FailedMount', mount, now, undefined, 'Warning');
+  if (mount) s.plan.mountError = mount;
+  else delete s.plan.mountError;
+  if ((fresh || wasBlocked) && !mount) {
     for (const c of pod.spec.containers as Container[]) if (s.plan.containers[c.name].pulled) s.event('Pulling', `Pulling image "${c.image}"`, now, c.name);
   }
   const statuses: object[] = [];
@@ -159,7 +167,7 @@ function syncPod(s: PodSync, images: Set<string>, fresh: boolean): Op[] {
           s.wake(due);
           break;
         }
-        startInstance(s, c, st, due, images);
+        if (s.plan.mountError || !startInstance(s, c, st, due, images)) break;
       }
     }
     const cur = s.record(st.current);
@@ -170,7 +178,11 @@ function syncPod(s: PodSync, images: Set<string>, fresh: boolean): Op[] {
     if (running && cur.readyAt && now < cur.readyAt) s.wake(cur.readyAt);
     if (!ready) notReady.push(c.name);
     const backingOff = st.restartAt && now < st.restartAt && backOffSeconds(st.restarts) >= CRASH_LOOP_MIN_SECONDS;
-    const waiting = backingOff ? { message: `back-off ${backOffSeconds(st.restarts)}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, reason: 'CrashLoopBackOff' } : undefined;
+    const waiting = backingOff
+      ? { message: `back-off ${backOffSeconds(st.restarts)}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, reason: 'CrashLoopBackOff' }
+      : st.configError && !running
+        ? { message: st.configError, reason: 'CreateContainerConfigError' }
+        : undefined;
     const currentInst: Instance | undefined = st.current && cur ? { id: st.current, rec: cur } : undefined;
     const previousInst: Instance | undefined = st.previous && prev ? { id: st.previous, rec: prev } : undefined;
     const shownCurrent = waiting ? undefined : currentInst;
@@ -191,10 +203,15 @@ function syncPod(s: PodSync, images: Set<string>, fresh: boolean): Op[] {
   return s.ops;
 }
 
-function startInstance(s: PodSync, c: Container, st: ContainerPlan, at: string, images: Set<string>): void {
+/** Starts the next instance of a container; false when its configuration cannot be built yet (CreateContainerConfigError). */
+function startInstance(s: PodSync, c: Container, st: ContainerPlan, at: string, images: Set<string>): boolean {
   const pod = s.pod;
   const first = !st.current;
-  if (first && st.pulled) {
+  const retry = st.configError !== undefined;
+  if (retry) {
+    at = s.input.now;
+    // Retried on every sync until the ConfigMap or Secret exists; reported once per distinct cause.
+  } else if (first && st.pulled) {
     const d = goDuration(pullMs(pod.metadata.uid!, c.name));
     s.event('Pulled', `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${imageSize(c.image)} bytes.`, at, c.name);
     images.add(fullImageRef(c.image));
@@ -202,7 +219,16 @@ function startInstance(s: PodSync, c: Container, st: ContainerPlan, at: string, 
     s.event('Pulled', `Container image "${c.image}" already present on machine`, at, c.name);
   }
   const id = `containerd://${s.input.rng.hex(64)}`;
-  const envList = containerEnv(pod, c, s.input.snapshot, s.input.rng);
+  let envList: Array<{ name: string; value: string }>;
+  try {
+    envList = containerEnv(pod, c, s.input.snapshot, s.input.rng);
+  } catch (e) {
+    if (!(e instanceof ContainerConfigError)) throw e;
+    if (st.configError !== e.message) s.event('Failed', `Error: ${e.message}`, s.input.now, c.name, 'Warning');
+    st.configError = e.message;
+    return false;
+  }
+  delete st.configError;
   const env = Object.fromEntries(envList.map((e) => [e.name, e.value]));
   const outcome = startProcess(c.image, c.command, c.args, { podName: pod.metadata.name, podIP: pod.status?.podIP ?? '', env, seed: s.input.rng.int(1 << 30), stdin: Boolean(c.stdin) });
   const r = readiness(pod, c, s.input.instant);
@@ -232,6 +258,7 @@ function startInstance(s: PodSync, c: Container, st: ContainerPlan, at: string, 
     st.unhealthy = true;
     s.event('Unhealthy', r.failure, after(at, r.delayMs), c.name, 'Warning');
   }
+  return true;
 }
 
 /** The main process ended: record it, and restart (after the back-off) if the restart policy says so. */
