@@ -33,6 +33,8 @@ export interface StartContext {
   seed: number;
   /** The container keeps stdin open (`stdin: true`, as `kubectl run -i` sets): a shell then waits for input. */
   stdin?: boolean;
+  /** The image reference the container runs (set by startProcess). */
+  image?: string;
 }
 
 /** A shell as PID 1: with stdin open it waits for input, otherwise it reads EOF and exits 0. */
@@ -70,16 +72,38 @@ function nginxStart(ctx: StartContext): ProcessOutcome {
   );
 }
 
+/** Go's log prefix at container start (the simulated clock starts clusters at 2025-01-01). */
+const GO_LOG_TIME = '2025/01/01 00:00:00';
+
+/**
+ * kuard's version string: the colour images (`:blue`, `:green`, `:purple`) are builds of v0.10.0,
+ * `:v0.9-blue`-style tags name their version; other tags (the book's `:1`, `:2`) are shown as the tag.
+ */
+export function kuardVersion(image: string): string {
+  const name = image.split('@')[0];
+  const tag = name.lastIndexOf(':') > name.lastIndexOf('/') ? name.slice(name.lastIndexOf(':') + 1) : 'blue';
+  if (/^(blue|green|purple)$/.test(tag)) return `v0.10.0-${tag}`;
+  return tag;
+}
+
+/** kuard's start-up: Go's log (stderr) with the configuration dumped as indented JSON. */
+function kuardStart(ctx: StartContext): ProcessOutcome {
+  const t = GO_LOG_TIME;
+  const config = ['{', '  "address": ":8080",', '  "debug": false,', '  "debug-sitedata-dir": "./sitedata",', '  "keygen": {', '    "enable": false,', '    "exit-code": 0,', '    "exit-on-complete": false,', '    "memq-queue": "",', '    "memq-server": "",', '    "num-to-gen": 0,', '    "time-to-run": 0', '  },', '  "liveness": {', '    "fail-next": 0', '  },', '  "readiness": {', '    "fail-next": 0', '  },', '  "tls-address": ":8443",', '  "tls-dir": "/tls"', '}'];
+  const stars = '*'.repeat(70);
+  return runs(
+    [],
+    [`${t} Starting kuard version: ${kuardVersion(ctx.image ?? '')}`, `${t} ${stars}`, `${t} * WARNING: This server may expose sensitive`, `${t} * and secret information. Be careful.`, `${t} ${stars}`, `${t} Config: `, ...config, `${t} Could not find certificates to serve TLS`, `${t} Serving on HTTP on :8080`],
+  );
+}
+
 const CATALOGUE: ImageInfo[] = [
   { repo: 'nginx', ports: [80], stopsOnTerm: true, defaultRun: nginxStart },
+  // courselabs' fork prints its start line with fmt.Println (stdout); traefik/whoami uses log.Printf,
+  // which writes a date-time prefix to stderr.
   { repo: 'sixeyed/whoami', ports: [80], stopsOnTerm: true, defaultRun: () => runs(['Starting up on port 80']) },
-  { repo: 'traefik/whoami', ports: [80], stopsOnTerm: true, defaultRun: (c) => runs([`Starting up on port ${c.env.WHOAMI_PORT_NUMBER ?? '80'}`]) },
-  {
-    repo: 'kuar-demo/kuard-amd64',
-    ports: [8080],
-    stopsOnTerm: true,
-    defaultRun: () => runs(['2025/01/01 00:00:00 Starting kuard version: v0.10.0-blue', '2025/01/01 00:00:00 **********************************************************************', '2025/01/01 00:00:00 * WARNING: This server may expose sensitive', '2025/01/01 00:00:00 * and secret information. Be careful.', '2025/01/01 00:00:00 **********************************************************************', '2025/01/01 00:00:00 Config: ', '{', '  "address": ":8080",', '  "debug": false,', '  "debug-sitedata-dir": "./sitedata",', '  "keygen": {', '    "enable": false,', '    "exit-code": 0,', '    "exit-on-complete": false,', '    "memq-queue": "",', '    "memq-server": "",', '    "num-to-gen": 0,', '    "time-to-run": 0', '  },', '  "liveness": {', '    "fail-next": 0', '  },', '  "readiness": {', '    "fail-next": 0', '  },', '  "tls-address": ":8443",', '  "tls-dir": "/tls"', '}', '2025/01/01 00:00:00 Could not find certificates to serve TLS', '2025/01/01 00:00:00 Serving on HTTP on :8080']),
-  },
+  { repo: 'traefik/whoami', ports: [80], stopsOnTerm: true, defaultRun: (c) => runs([], [`${GO_LOG_TIME} Starting up on port ${c.env.WHOAMI_PORT_NUMBER || '80'}`]) },
+  { repo: 'kuar-demo/kuard-amd64', ports: [8080], stopsOnTerm: true, defaultRun: (c) => kuardStart(c) },
   // kiamol/ch03-sleep: `trap : TERM INT; (while true; do sleep 1000; done) & wait` — ignores SIGTERM.
   { repo: 'kiamol/ch03-sleep', ports: [], stopsOnTerm: false, defaultRun: () => runs() },
   // Shell images: `sh` with no terminal attached reads an empty stdin and exits at once.
@@ -115,13 +139,13 @@ export function imageInfo(image: string): ImageInfo {
  */
 export function startProcess(image: string, command: string[] | undefined, args: string[] | undefined, ctx: StartContext): ProcessOutcome {
   const argv = [...(command ?? []), ...(args ?? [])];
-  if (argv.length === 0) return imageInfo(image).defaultRun(ctx);
+  if (argv.length === 0) return imageInfo(image).defaultRun({ ...ctx, image });
   if (isShell(argv)) return interpret(argv.slice(argv.indexOf('-c') + 1).join(' '), ctx);
   const program = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   if (SHELLS.includes(program) || UTILITIES.includes(program)) return interpret(argv.join(' '), ctx);
   // Anything else is the image's own server started with other flags (`nginx -g 'daemon off;'`,
   // `/app/whoami -port 8080`, `kube-apiserver …`): it behaves like the default entrypoint.
-  return imageInfo(image).defaultRun(ctx);
+  return imageInfo(image).defaultRun({ ...ctx, image });
 }
 
 const SHELLS = ['sh', 'ash', 'bash'];

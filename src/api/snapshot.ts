@@ -46,6 +46,8 @@ export interface ContainerRecord {
   readyAt?: string;
   /** When it stops after the pod was deleted (SIGTERM honoured, or the grace period ran out). */
   stopAt?: string;
+  /** Files this instance's processes wrote (path → content; a new directory as `path/` → ""), laid over the image in the pod view. */
+  files?: Record<string, string>;
 }
 
 /** The kubelet's memory of one container of a pod. */

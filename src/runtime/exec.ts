@@ -3,6 +3,8 @@ import { runScript } from './shell/interpreter.js';
 import { toolboxFor } from './toolbox.js';
 import { podView, type PodViewRequest } from './pod-view.js';
 import { toolsFor, type ToolEnvironment } from './tool-registry.js';
+import { ServerLogs } from './net/server-logs.js';
+import type { VirtualFs } from './shell/vfs.js';
 
 export { hostsFile } from './pod-view.js';
 
@@ -15,6 +17,8 @@ export interface ExecRequest extends PodViewRequest, Omit<ToolEnvironment, 'prof
 export interface RuntimeEffects {
   /** Lines servers wrote while answering this process (containerID → lines), e.g. nginx access lines. */
   logs: Array<{ containerID: string; lines: LogLine[] }>;
+  /** Files the process created or changed in its own container (path → content), to keep for later execs. */
+  files?: { containerID: string; files: Record<string, string> };
 }
 
 export interface ExecResult {
@@ -34,8 +38,10 @@ const SHELL_BINARIES = ['echo', 'true', 'false', 'printf', 'test', '[', 'pwd', '
 export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   const box = toolboxFor(req.container.image);
   const { fs, env } = podView(req);
-  const tools = toolsFor(box, req, fs);
-  const effects: RuntimeEffects = { logs: [] };
+  const before = { files: fs.toRecord(), dirs: new Set(fs.directories()) };
+  const serverLogs = new ServerLogs();
+  const tools = toolsFor(box, { ...req, serverLogs }, fs);
+  const finish = (r: { stdout: string; stderr: string; exitCode: number }): ExecResult => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, effects: effectsOf(req, serverLogs, before, fs) });
   const [cmd, ...args] = req.argv;
   const program = cmd.slice(cmd.lastIndexOf('/') + 1);
   // Every image with a shell has `sh`; bash and ash only where the image ships them.
@@ -44,14 +50,12 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   if (shellHere) {
     const c = args.indexOf('-c');
     const script = c >= 0 ? (args[c + 1] ?? '') : req.stdin;
-    const r = await runScript(script, { ...base, stdin: c >= 0 ? req.stdin : '', shellName: program === 'bash' ? 'bash' : 'sh', argv0: c >= 0 ? (args[c + 2] ?? program) : program, args: c >= 0 ? args.slice(c + 3) : [] });
-    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, effects };
+    return finish(await runScript(script, { ...base, stdin: c >= 0 ? req.stdin : '', shellName: program === 'bash' ? 'bash' : 'sh', argv0: c >= 0 ? (args[c + 2] ?? program) : program, args: c >= 0 ? args.slice(c + 3) : [] }));
   }
   // Programs that are shell builtins too (`echo`, `true`, …) exist as binaries in any image with a shell.
   if (!tools.has(program) && box.shell && SHELL_BINARIES.includes(program)) {
     const quoted = req.argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const r = await runScript(quoted, { ...base, stdin: req.stdin, shellName: 'sh', argv0: 'sh', args: [] });
-    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, effects };
+    return finish(await runScript(quoted, { ...base, stdin: req.stdin, shellName: 'sh', argv0: 'sh', args: [] }));
   }
   const tool = tools.get(program);
   if (!tool || (cmd.includes('/') && !cmd.startsWith('/bin/') && !cmd.startsWith('/usr/'))) {
@@ -59,9 +63,23 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
       stdout: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`,
       stderr: '',
       exitCode: 126,
-      effects,
+      effects: { logs: [] },
     };
   }
-  const r = await tool(args, { stdin: req.stdin, env, cwd: '/', fs, argv0: cmd, shellName: 'sh', now: req.now, hostname: req.pod.metadata.name, sleep: () => undefined });
-  return { ...r, effects };
+  return finish(await tool(args, { stdin: req.stdin, env, cwd: '/', fs, argv0: cmd, shellName: 'sh', now: req.now, hostname: req.pod.metadata.name, sleep: () => undefined }));
+}
+
+/**
+ * What the process leaves behind: the servers' log lines, and the files it created or changed in
+ * its container's view (kept per container instance; deletions are not kept).
+ */
+function effectsOf(req: ExecRequest, serverLogs: ServerLogs, before: { files: Record<string, string>; dirs: Set<string> }, fs: VirtualFs): RuntimeEffects {
+  const effects: RuntimeEffects = { logs: serverLogs.entries };
+  const changed: Record<string, string> = {};
+  // A new directory is kept as its path with a trailing slash (so an empty one survives too).
+  for (const dir of fs.directories()) if (!before.dirs.has(dir)) changed[`${dir}/`] = '';
+  for (const [path, content] of Object.entries(fs.toRecord())) if (before.files[path] !== content) changed[path] = content;
+  const containerID: string | undefined = (req.pod.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === req.container.name)?.containerID;
+  if (containerID && req.record && Object.keys(changed).length > 0) effects.files = { containerID, files: changed };
+  return effects;
 }

@@ -9,6 +9,8 @@ import { nslookupTool } from './tools/nslookup.js';
 import { curlTool } from './tools/curl.js';
 import { wgetTool } from './tools/wget.js';
 import type { ClientContext } from './tools/http-client.js';
+import type { ServerLogs } from './net/server-logs.js';
+import { podView } from './pod-view.js';
 
 /** Everything the network tools of one process need: where it runs and what the cluster holds. */
 export interface ToolEnvironment {
@@ -22,6 +24,8 @@ export interface ToolEnvironment {
   containers: Record<string, ContainerRecord>;
   /** Seed for this process's random choices (endpoint picks, ephemeral ports). */
   seed: number;
+  /** Where servers this process talks to write their log lines (access logs). */
+  serverLogs?: ServerLogs;
 }
 
 /** A small deterministic generator for one exec (mulberry32). */
@@ -48,6 +52,13 @@ export function clientContext(env: ToolEnvironment, fs: VirtualFs): ClientContex
       const id = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container)?.containerID;
       return new Map((env.containers[id] ?? { env: [] }).env.map((e) => [e.name, e.value] as [string, string]));
     },
+    server(pod, container) {
+      const id: string | undefined = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container.name)?.containerID;
+      const record = id ? env.containers[id] : undefined;
+      const view = podView({ snapshot: env.snapshot, profile: env.profile, pod, container, record });
+      return { containerID: record ? id : undefined, fs: view.fs, env: view.env, log: record?.log ?? [] };
+    },
+    serverLogs: env.serverLogs,
   };
 }
 

@@ -28,7 +28,7 @@ spec:
   - name: web
     image: nginx
   - name: who
-    image: traefik/whoami
+    image: sixeyed/whoami
 `;
 
 const NGINX_STDOUT = [
@@ -85,7 +85,7 @@ function plantLog(name: string, lines: Array<[string, string]>, previous?: Array
 beforeAll(() => {
   ({ dir, cleanup } = tempStateDir());
   expect(k('create', 'deployment', 'web', '--image=nginx', '--replicas=2').code).toBe(0);
-  expect(k('run', 'who', '--image=traefik/whoami').code).toBe(0);
+  expect(k('run', 'who', '--image=sixeyed/whoami').code).toBe(0);
   expect(k('run', 'quiet', '--image=kiamol/ch03-sleep').code).toBe(0);
   expect(kin(TWO_CONTAINERS, 'apply', '-f', '-').code).toBe(0);
 });
@@ -258,7 +258,7 @@ async function until(pred: () => boolean, ms = 10_000): Promise<void> {
 
 describe('kubectl logs -f', () => {
   it('prints new lines as they are recorded and ends when the pod goes away', async () => {
-    expect(k('run', 'followed', '--image=traefik/whoami').code).toBe(0);
+    expect(k('run', 'followed', '--image=sixeyed/whoami').code).toBe(0);
     const f = startCli(['logs', '-f', 'followed'], { KUBESIM_WATCH_EXIT_AFTER_MS: '20000' });
     await until(() => f.out().includes('Starting up'));
     editState((s) => {

@@ -1,6 +1,9 @@
 import type { KubeObject } from '../../api/types.js';
+import type { LogLine } from '../../api/snapshot.js';
+import type { VirtualFs } from '../shell/vfs.js';
 import { connect, type Connection, type NetContext } from '../net/connect.js';
-import { serve, type HttpResponse } from '../net/http-apps.js';
+import { serveRequest, type HttpResponse } from '../net/http-apps.js';
+import { logLineTime, type ServerLogs } from '../net/server-logs.js';
 
 export interface Fetch {
   conn: Connection;
@@ -9,11 +12,23 @@ export interface Fetch {
   port: number;
 }
 
+/** The serving container as the runtime knows it: its instance, files, environment and log so far. */
+export interface ServerContainer {
+  containerID?: string;
+  fs?: VirtualFs;
+  env: Map<string, string>;
+  log: LogLine[];
+}
+
 /** Where an in-pod HTTP client reaches, plus what the server says. */
 export interface ClientContext extends NetContext {
   now: number;
   /** The environment a server container started with (whoami reads WHOAMI_NAME/WHOAMI_MODE). */
   serverEnv(pod: KubeObject, container: string): Map<string, string>;
+  /** The server container's view (files, log); without it servers see only their image's files. */
+  server?(pod: KubeObject, container: { name: string; image: string }): ServerContainer;
+  /** Collects what servers log while answering (access lines), for the runtime record. */
+  serverLogs?: ServerLogs;
 }
 
 /** Splits `http://host[:port]/path`; a bare `host` or IP means http://host/. */
@@ -22,13 +37,27 @@ export function parseUrl(url: string): { scheme: string; host: string; port: num
   if (!m) return undefined;
   const scheme = (m[1] ?? 'http').toLowerCase();
   const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
-  return { scheme, host: m[2], port, path: m[4] || '/' };
+  const rest = m[4] || '/';
+  return { scheme, host: m[2], port, path: rest.startsWith('/') ? rest : `/${rest}` };
 }
 
-/** One HTTP request from the client pod, headers in the order the client sends them. */
-export function fetchHttp(ctx: ClientContext, url: { host: string; port: number; path: string }, method: string, headers: Array<[string, string]>): Fetch {
+/**
+ * One HTTP request from the client pod, headers in the order the client sends them. The server's
+ * log lines (nginx's access log, kuard's request log) go to ctx.serverLogs, stamped with now.
+ */
+export function fetchHttp(ctx: ClientContext, url: { host: string; port: number; path: string }, method: string, headers: Array<[string, string]>, body?: string): Fetch {
   const conn = connect(ctx, url.host, url.port);
   if (conn.kind !== 'ok') return { conn, host: url.host, port: url.port };
-  const response = serve(conn.container.image, conn.pod, ctx.serverEnv(conn.pod, conn.container.name), { method, path: url.path, headers, clientIP: conn.clientIP, clientPort: conn.clientPort }, ctx.now);
-  return { conn, response, host: url.host, port: url.port };
+  const server = ctx.server?.(conn.pod, conn.container) ?? { env: ctx.serverEnv(conn.pod, conn.container.name), log: [] };
+  const pending = server.containerID && ctx.serverLogs ? ctx.serverLogs.pending(server.containerID) : [];
+  const served = serveRequest(
+    { image: conn.container.image, pod: conn.pod, container: conn.container.name, env: server.env, fs: server.fs, log: [...server.log, ...pending] },
+    { method, path: url.path, headers, clientIP: conn.clientIP, clientPort: conn.clientPort, body },
+    ctx.now,
+  );
+  if (server.containerID && ctx.serverLogs) {
+    const start = pending.length;
+    ctx.serverLogs.add(server.containerID, served.log.map((l, i) => ({ time: logLineTime(ctx.now, start + i), stream: l.stream, line: l.line })));
+  }
+  return { conn, response: served.response, host: url.host, port: url.port };
 }
