@@ -33,7 +33,6 @@ export const KUBECTL_VERBS: VerbEntry[] = [
   ...(
     [
       ['attach', 'Attach to a running container'],
-      ['debug', 'Create debugging sessions for troubleshooting workloads and nodes'],
     ] as const
   ).map(([name, short]) => ({
     group: 'Troubleshooting and Debugging Commands:',
@@ -42,6 +41,7 @@ export const KUBECTL_VERBS: VerbEntry[] = [
     load: () => import('../commands/not-simulated.js').then((m) => m.notSimulated(name, short, 'the in-pod runtime and the host bridge are the next pieces of work')),
   })),
   { group: 'Troubleshooting and Debugging Commands:', name: 'port-forward', short: 'Forward one or more local ports to a pod', load: () => import('../commands/port-forward.js').then(def) },
+  { group: 'Troubleshooting and Debugging Commands:', name: 'debug', short: 'Create debugging sessions for troubleshooting workloads and nodes', load: () => import('../commands/debug.js').then(def) },
   { group: 'Advanced Commands:', name: 'apply', short: 'Apply a configuration to a resource by file name or stdin', load: () => import('../commands/apply.js').then(def) },
   { group: 'Advanced Commands:', name: 'patch', short: 'Update fields of a resource', load: () => import('../commands/patch.js').then(def) },
   { group: 'Advanced Commands:', name: 'replace', short: 'Replace a resource by file name or stdin', load: () => import('../commands/replace.js').then(def) },

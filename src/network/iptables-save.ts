@@ -156,24 +156,30 @@ function listTarget(r: Rule): string {
   }
 }
 
-/** `iptables -t T -L [-n]` (no -v): per chain a header, the column line and one line per rule. */
-export function iptablesList(table: Table, numeric: boolean): string {
-  const chains = orderedChains(table);
+/**
+ * `iptables -t T -L [CHAIN] [-n] [--line-numbers]` (no -v), laid out as iptables' print_header and
+ * print_rule_details print it: `%-9s ` target, the `!` column of -p, `%-4s ` protocol, `-- ` options,
+ * then for source and destination a `!` column and `%-19s ` — so lines without matches end in spaces —
+ * then each match's and the target's own text, each starting with a space. Chains are separated by an
+ * empty line. `chain` undefined lists every chain; an unknown chain gives undefined.
+ */
+export function iptablesList(table: Table, numeric: boolean, chain?: string, lineNumbers = false): string | undefined {
+  const chains = orderedChains(table).filter((c) => chain === undefined || c.name === chain);
+  if (chains.length === 0) return undefined;
   const refs = new Map<string, number>();
   for (const c of table.chains) for (const r of c.rules) if (!BUILTIN_TARGETS.has(r.target)) refs.set(r.target, (refs.get(r.target) ?? 0) + 1);
   const blocks = chains.map((c) => {
     const head = c.policy
       ? `Chain ${c.name} (policy ${c.policy})`
       : `Chain ${c.name} (${refs.get(c.name) ?? 0} references)`;
-    const lines = [head, 'target     prot opt source               destination         '];
-    for (const r of c.rules) {
-      const extra = [...r.matches.map((m) => listMatch(m, r.proto, numeric)), listTarget(r)].filter((s) => s).join(' ');
-      const target = r.target.padEnd(9);
-      const prot = (r.proto ?? 'all').padEnd(4);
-      const src = listAddr(r.src, false, numeric).padEnd(20);
-      const dst = listAddr(r.dst, r.notDst, numeric).padEnd(20);
-      lines.push(`${target}  ${prot} -- ${r.notSrc ? '!' : ' '}${src} ${dst}${extra ? ` ${extra}` : ''}`.trimEnd());
-    }
+    const lines = [head, `${lineNumbers ? 'num  ' : ''}target     prot opt source               destination         `];
+    c.rules.forEach((r, i) => {
+      const extra = [...r.matches.map((m) => listMatch(m, r.proto, numeric)), listTarget(r)].filter((s) => s).map((s) => ` ${s}`).join('');
+      const num = lineNumbers ? `${String(i + 1).padEnd(4)} ` : '';
+      const src = `${r.notSrc ? '!' : ' '}${listAddr(r.src, false, numeric).padEnd(19)} `;
+      const dst = `${r.notDst ? '!' : ' '}${listAddr(r.dst, false, numeric).padEnd(19)} `;
+      lines.push(`${num}${r.target.padEnd(9)}  ${(r.proto ?? 'all').padEnd(4)} -- ${src}${dst}${extra}`);
+    });
     return lines.join('\n');
   });
   return blocks.join('\n\n') + '\n';

@@ -4,6 +4,7 @@ import { toolboxFor } from './toolbox.js';
 import { podView, type PodViewRequest } from './pod-view.js';
 import { toolsFor, type ToolEnvironment } from './tool-registry.js';
 import { ServerLogs } from './net/server-logs.js';
+import { withHostRoot } from './node-exec.js';
 import type { VirtualFs } from './shell/vfs.js';
 
 export { hostsFile } from './pod-view.js';
@@ -41,12 +42,16 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   const before = { files: fs.toRecord(), dirs: new Set(fs.directories()) };
   const serverLogs = new ServerLogs();
   const tools = toolsFor(box, { ...req, serverLogs }, fs);
+  // A pod mounting the node's root (kubectl debug node/…) sees the node's files there and can chroot into it.
+  withHostRoot(req.pod, req.container.name, fs, tools, req);
   const finish = (r: { stdout: string; stderr: string; exitCode: number }): ExecResult => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, effects: effectsOf(req, serverLogs, before, fs) });
   const [cmd, ...args] = req.argv;
   const program = cmd.slice(cmd.lastIndexOf('/') + 1);
   // Every image with a shell has `sh`; bash and ash only where the image ships them.
   const shellHere = Boolean(box.shell) && (program === 'sh' || program === box.shell);
-  const base = { env, cwd: '/', fs, tools, hostname: req.pod.metadata.name, now: req.now };
+  // A hostNetwork pod shares the node's UTS namespace too: its hostname is the node's.
+  const hostname = req.pod.spec?.hostNetwork ? (req.pod.spec.nodeName ?? req.pod.metadata.name) : req.pod.metadata.name;
+  const base = { env, cwd: '/', fs, tools, hostname, now: req.now };
   if (shellHere) {
     const c = args.indexOf('-c');
     const script = c >= 0 ? (args[c + 1] ?? '') : req.stdin;
@@ -66,7 +71,7 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
       effects: { logs: [] },
     };
   }
-  return finish(await tool(args, { stdin: req.stdin, env, cwd: '/', fs, argv0: cmd, shellName: 'sh', now: req.now, hostname: req.pod.metadata.name, sleep: () => undefined }));
+  return finish(await tool(args, { stdin: req.stdin, env, cwd: '/', fs, argv0: cmd, shellName: 'sh', now: req.now, hostname, sleep: () => undefined }));
 }
 
 /**

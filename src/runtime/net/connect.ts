@@ -44,7 +44,8 @@ function listener(snapshot: Snapshot, ip: string, port: number): { pod: KubeObje
  * A TCP connection from a pod to host:port through the simulated data plane: DNS first, then
  * kube-proxy's rules on the pod's node (cluster IP → endpoint chosen by the rule probabilities,
  * REJECT → refused, no rule → the packet goes nowhere: a timeout), then the pod that listens.
- * Pod-to-service traffic is not SNATed, so the server sees the client pod's IP.
+ * Pod-to-service traffic is not SNATed, so the server sees the client pod's IP. A host-network sender (the
+ * node itself, a hostNetwork pod) is local traffic: its packets meet the node's nat OUTPUT chain.
  */
 export function connect(ctx: NetContext, host: string, port: number): Connection {
   const ip = resolveHost(ctx, host);
@@ -53,7 +54,7 @@ export function connect(ctx: NetContext, host: string, port: number): Connection
   const tables = new Map(ctx.profile.nodes.map((n) => [n.name, buildRules(ctx.snapshot, ctx.profile, n.name)]));
   let target = { ip, port };
   const routed = tables.has(node)
-    ? trace(tables, { srcIP: ctx.from.status?.podIP ?? '', dstIP: ip, dstPort: port, proto: 'tcp', fromNode: node, local: false }, (n) => ctx.random(n))
+    ? trace(tables, { srcIP: ctx.from.status?.podIP ?? '', dstIP: ip, dstPort: port, proto: 'tcp', fromNode: node, local: Boolean(ctx.from.spec?.hostNetwork) }, (n) => ctx.random(n))
     : ({ kind: 'no-rule' } as const);
   if (routed.kind === 'dnat') target = { ip: routed.ip, port: routed.port };
   else if (routed.kind === 'reject') return { kind: 'refused', dialedIP: ip };
