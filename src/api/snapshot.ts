@@ -81,3 +81,11 @@ export interface RuntimeState {
   containers: Record<string, ContainerRecord>;
   pods: Record<string, PodPlan>;
 }
+
+/** What a process changed in the runtime's memory, for the caller to keep in the cluster state. */
+export interface RuntimeEffects {
+  /** Lines servers wrote while answering this process (containerID → lines), e.g. nginx access lines. */
+  logs: Array<{ containerID: string; lines: LogLine[] }>;
+  /** Files the process created or changed in its own container (path → content), to keep for later execs. */
+  files?: { containerID: string; files: Record<string, string> };
+}

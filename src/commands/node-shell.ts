@@ -6,7 +6,7 @@ import { ApiError, CliError, ExitError } from '../errors.js';
 import { openSession } from '../cluster/session.js';
 import { newSession } from '../runtime/shell/interpreter.js';
 import { nodeShellFor, runOnNode, type NodeExecEnvironment, type NodeShell } from '../runtime/node-exec.js';
-import { keepEffects } from './exec/in-pod.js';
+import { keepEffects } from '../cluster/runtime-effects.js';
 import type { ExecResult } from '../runtime/exec.js';
 
 /** The node's process environment at this moment of the cluster (its RNG moves on for every command). */

@@ -10,6 +10,7 @@ import { openForwarder, parseAddresses, parsePorts, type ForwardedPort } from '.
 import { serveHttpConnection, type WireRequest, type WireResponse } from '../host/http-connection.js';
 import { answerOnPodPort } from '../runtime/pod-port.js';
 import { attachablePod } from './attachable-pod.js';
+import { keepEffects } from '../cluster/runtime-effects.js';
 import { FOLLOW_INTERVAL_MS } from './watch.js';
 
 export const command: CommandSpec = {
@@ -145,16 +146,19 @@ async function runPortForward(ctx: CommandContext): Promise<void> {
   const uid = pod.metadata.uid;
 
   const answer = async (req: WireRequest, port: ForwardedPort, socket: Socket): Promise<WireResponse | 'close'> => {
-    const s = await ctx.openSession({ readOnly: true });
+    // A write session: what the server logs (nginx's access line from 127.0.0.1) goes to its container's log.
+    const s = await ctx.openSession();
     try {
       const now = s.store.get('Pod', ns, pod.metadata.name);
       if (!now || now.metadata.uid !== uid || now.status?.phase !== 'Running') return 'close';
-      const res = answerOnPodPort(now, port.remote, s.state.runtime?.containers ?? {}, { method: req.method, path: req.path, headers: req.headers, clientIP: '127.0.0.1', clientPort: socket.remotePort ?? 0 }, Date.parse(s.now));
+      const input = { snapshot: s.store, profile: s.profile, containers: s.state.runtime?.containers ?? {}, now: Date.parse(s.now) };
+      const res = answerOnPodPort(input, now, port.remote, { method: req.method, path: req.path, headers: req.headers, clientIP: '127.0.0.1', clientPort: socket.remotePort ?? 0, body: req.body.toString('utf8') });
       if (res === 'closed') {
         ctx.io.err.write(refusedInPod(now, port));
         return 'close';
       }
-      return res;
+      keepEffects(s, res.effects);
+      return res.response;
     } finally {
       await s.commit();
     }

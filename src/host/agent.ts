@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { openSession } from '../cluster/session.js';
 import { recordEvent } from '../cluster/record-event.js';
+import { keepEffects } from '../cluster/runtime-effects.js';
 import { stateDir, statePath } from '../store/file-store.js';
 import { hostPortsFor, type HostPort } from '../network/host-ports.js';
 import { answerFromHost } from '../runtime/from-host.js';
@@ -100,7 +101,10 @@ export async function runAgent(env: NodeJS.ProcessEnv): Promise<number> {
           { method: req.method, path: req.path, headers: req.headers, clientPort: 32768 + session.store.rng.int(28232) },
         );
         session.store.dirty = true;
-        if (r.kind === 'answer') return r.response;
+        if (r.kind === 'answer') {
+          keepEffects(session, r.effects);
+          return r.response;
+        }
         if (r.kind === 'refused') {
           // The TCP connection is already accepted here, so a REJECT shows as a reset rather than a refusal.
           socket.resetAndDestroy();

@@ -1,4 +1,4 @@
-import type { LogLine } from '../api/snapshot.js';
+import type { RuntimeEffects } from '../api/snapshot.js';
 import { runScript } from './shell/interpreter.js';
 import { toolboxFor } from './toolbox.js';
 import { podView, type PodViewRequest } from './pod-view.js';
@@ -8,18 +8,11 @@ import { withHostRoot } from './node-exec.js';
 import type { VirtualFs } from './shell/vfs.js';
 
 export { hostsFile } from './pod-view.js';
+export type { RuntimeEffects } from '../api/snapshot.js';
 
 export interface ExecRequest extends PodViewRequest, Omit<ToolEnvironment, 'profile' | 'snapshot' | 'pod'> {
   argv: string[];
   stdin: string;
-}
-
-/** What a process changed in the runtime's memory, for the caller to keep in the cluster state. */
-export interface RuntimeEffects {
-  /** Lines servers wrote while answering this process (containerID → lines), e.g. nginx access lines. */
-  logs: Array<{ containerID: string; lines: LogLine[] }>;
-  /** Files the process created or changed in its own container (path → content), to keep for later execs. */
-  files?: { containerID: string; files: Record<string, string> };
 }
 
 export interface ExecResult {

@@ -1,4 +1,4 @@
-import type { ContainerRecord, Snapshot } from '../api/snapshot.js';
+import type { ContainerRecord, RuntimeEffects, Snapshot } from '../api/snapshot.js';
 import type { Profile } from '../api/profiles.js';
 import { buildRules } from '../network/proxy-rules.js';
 import { trace } from '../network/route.js';
@@ -14,7 +14,7 @@ export interface FromHostInput {
   random(n: number): number;
 }
 
-export type FromHostResult = { kind: 'answer'; response: HttpResponse; pod: string; clientIP: string } | { kind: 'refused' } | { kind: 'timeout' };
+export type FromHostResult = { kind: 'answer'; response: HttpResponse; effects: RuntimeEffects; pod: string; clientIP: string } | { kind: 'refused' } | { kind: 'timeout' };
 
 /**
  * A connection from the user's machine to a published port: it arrives at the first node (Docker
@@ -34,7 +34,7 @@ export function answerFromHost(input: FromHostInput, port: HostPort, req: Omit<H
   if (!pod) return { kind: 'timeout' };
   const via = input.profile.nodes.find((n) => n.name === routed.node) ?? node;
   const clientIP = routed.masqueraded ? via.internalIP : gateway;
-  const response = answerOnPodPort(pod, routed.port, input.containers, { ...req, clientIP }, input.now);
-  if (response === 'closed') return { kind: 'refused' };
-  return { kind: 'answer', response, pod: `${pod.metadata.namespace}/${pod.metadata.name}`, clientIP };
+  const answered = answerOnPodPort(input, pod, routed.port, { ...req, clientIP });
+  if (answered === 'closed') return { kind: 'refused' };
+  return { kind: 'answer', ...answered, pod: `${pod.metadata.namespace}/${pod.metadata.name}`, clientIP };
 }
