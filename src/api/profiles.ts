@@ -43,6 +43,12 @@ export interface Profile {
   staticControlPlanePods: boolean;
   extraNamespaces: string[];
   region?: string;
+  /**
+   * Whether the platform's CNI enforces NetworkPolicy. Where it does not, policies are stored, listed and
+   * described like anywhere else but change nothing on the data plane — exactly what users of such a
+   * cluster see (the API server accepts them; no agent programs them).
+   */
+  enforcesNetworkPolicy: boolean;
 }
 
 const kindLike = (prefix: string): NodeProfile[] => [
@@ -71,6 +77,9 @@ const PROFILES: Profile[] = [
     hostSearchDomains: [],
     staticControlPlanePods: true,
     extraNamespaces: [],
+    // kind-like (kindnet); kindnet enforces NetworkPolicy since kind v0.24 (kube-network-policies), and a
+    // Kubernetes 1.32 kind cluster is newer than that — so policy labs work on the default cluster.
+    enforcesNetworkPolicy: true,
   },
   {
     name: 'docker-desktop',
@@ -91,6 +100,8 @@ const PROFILES: Profile[] = [
     hostSearchDomains: [],
     staticControlPlanePods: true,
     extraNamespaces: [],
+    // Docker Desktop's single-node cluster ships a plain bridge CNI: policies are accepted and ignored.
+    enforcesNetworkPolicy: false,
   },
   {
     name: 'kind',
@@ -111,6 +122,8 @@ const PROFILES: Profile[] = [
     hostSearchDomains: [],
     staticControlPlanePods: true,
     extraNamespaces: ['local-path-storage'],
+    // kindnet with kube-network-policies (kind ≥ v0.24, the release line of Kubernetes 1.31+).
+    enforcesNetworkPolicy: true,
   },
   {
     name: 'minikube',
@@ -131,6 +144,9 @@ const PROFILES: Profile[] = [
     hostSearchDomains: [],
     staticControlPlanePods: true,
     extraNamespaces: [],
+    // minikube's default CNI with the docker runtime is the bridge plugin (no policy agent); policies need
+    // `minikube start --cni=calico`.
+    enforcesNetworkPolicy: false,
   },
   {
     name: 'eks',
@@ -156,6 +172,9 @@ const PROFILES: Profile[] = [
     staticControlPlanePods: false,
     extraNamespaces: [],
     region: 'us-west-2',
+    // Amazon VPC CNI: its network-policy agent is off unless the add-on sets enableNetworkPolicy (the EKS
+    // workshop installs Calico for its policy chapter instead).
+    enforcesNetworkPolicy: false,
   },
   {
     name: 'gke',
@@ -185,6 +204,8 @@ const PROFILES: Profile[] = [
     hostSearchDomains: ['c.kubesim-project.internal', 'google.internal'],
     staticControlPlanePods: false,
     extraNamespaces: [],
+    // GKE Standard without --enable-network-policy (Calico) or Dataplane V2: policies are not enforced.
+    enforcesNetworkPolicy: false,
   },
   {
     name: 'k8s-docs',
@@ -209,6 +230,8 @@ const PROFILES: Profile[] = [
     hostSearchDomains: [],
     staticControlPlanePods: true,
     extraNamespaces: [],
+    // A kube-up GCE cluster: NETWORK_POLICY_PROVIDER defaults to none.
+    enforcesNetworkPolicy: false,
   },
 ];
 

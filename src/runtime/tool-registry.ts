@@ -6,6 +6,7 @@ import { builtinTools } from './shell/builtin-tools.js';
 import type { VirtualFs } from './shell/vfs.js';
 import type { Toolbox } from './toolbox.js';
 import { nslookupTool } from './tools/nslookup.js';
+import { withNetworkPolicy } from './tools/nslookup-policy.js';
 import { curlTool } from './tools/curl.js';
 import { wgetTool } from './tools/wget.js';
 import type { ClientContext } from './tools/http-client.js';
@@ -65,7 +66,7 @@ export function clientContext(env: ToolEnvironment, fs: VirtualFs): ClientContex
 /** The programs an image ships, as simulated tools bound to the process's network view. */
 export function toolsFor(box: Toolbox, env: ToolEnvironment, fs: VirtualFs): ToolRegistry {
   const all = builtinTools();
-  if (box.busybox) all.set('nslookup', nslookupTool(env.snapshot, box.busybox));
+  if (box.busybox) all.set('nslookup', withNetworkPolicy(nslookupTool(env.snapshot, box.busybox), env, box.busybox));
   const net = clientContext(env, fs);
   all.set('curl', curlTool(net, box.curl));
   if (box.busybox) all.set('wget', wgetTool(net));

@@ -6,6 +6,8 @@ import { buildRules } from '../../network/proxy-rules.js';
 import { trace } from '../../network/route.js';
 import { resolveA } from '../../network/dns/resolver.js';
 import { parseResolvConf } from '../../network/dns/resolv-conf.js';
+import { isIPv4 } from '../../network/dns/records.js';
+import { connectionVerdict, dnsReachable } from './policy-gate.js';
 
 export interface NetContext {
   snapshot: Snapshot;
@@ -22,7 +24,8 @@ export type Connection =
   | { kind: 'ok'; ip: string; port: number; pod: KubeObject; container: { name: string; image: string }; clientIP: string; clientPort: number; dialedIP: string }
   | { kind: 'refused'; dialedIP: string }
   | { kind: 'timeout'; dialedIP: string }
-  | { kind: 'unresolved' };
+  /** `dnsTimedOut`: no DNS server answered (NetworkPolicy dropped the queries), rather than NXDOMAIN. */
+  | { kind: 'unresolved'; dnsTimedOut?: boolean };
 
 /** Resolves a host name the way musl (Alpine's libc) does with the pod's resolv.conf. */
 export function resolveHost(ctx: NetContext, host: string): string | undefined {
@@ -48,6 +51,9 @@ function listener(snapshot: Snapshot, ip: string, port: number): { pod: KubeObje
  * node itself, a hostNetwork pod) is local traffic: its packets meet the node's nat OUTPUT chain.
  */
 export function connect(ctx: NetContext, host: string, port: number): Connection {
+  // NetworkPolicy (policy-gate.ts): DNS queries may be dropped, then the connection itself after DNAT.
+  const gate = { snapshot: ctx.snapshot, profile: ctx.profile, from: ctx.from, srcIP: ctx.from.status?.podIP ?? '' };
+  if (!isIPv4(host.replace(/\.$/, '')) && !dnsReachable(gate, ctx.resolvConf)) return { kind: 'unresolved', dnsTimedOut: true };
   const ip = resolveHost(ctx, host);
   if (!ip) return { kind: 'unresolved' };
   const node = ctx.from.spec?.nodeName ?? '';
@@ -59,6 +65,7 @@ export function connect(ctx: NetContext, host: string, port: number): Connection
   if (routed.kind === 'dnat') target = { ip: routed.ip, port: routed.port };
   else if (routed.kind === 'reject') return { kind: 'refused', dialedIP: ip };
   else if (routed.kind === 'drop') return { kind: 'timeout', dialedIP: ip };
+  if (!connectionVerdict(gate, target.ip, target.port, 'TCP', routed.kind === 'dnat' && routed.masqueraded ? routed.node : undefined).allowed) return { kind: 'timeout', dialedIP: ip };
   const l = listener(ctx.snapshot, target.ip, target.port);
   if (l === 'no-pod') return { kind: 'timeout', dialedIP: ip };
   if (l === 'closed') return { kind: 'refused', dialedIP: ip };

@@ -1,6 +1,9 @@
 import type { Tool } from '../shell/interpreter.js';
 import { fetchHttp, parseUrl, type ClientContext } from './http-client.js';
 
+/** musl's resolver: `timeout:5` by default, and it stops at the first query that gets no answer. */
+const MUSL_DNS_TIMEOUT_S = 5;
+
 /**
  * curl 7.79 (Alpine 3.12's): GET/HEAD over the simulated data plane. -s silences the progress meter
  * and errors, -S brings errors back, -i/-I show headers, -o writes a file, -m bounds the time,
@@ -43,6 +46,14 @@ export function curlTool(net: ClientContext, version = '7.79.1'): Tool {
     const m = method ?? (head ? 'HEAD' : 'GET');
     const headers: Array<[string, string]> = [['Host', u.port === 80 ? u.host : `${u.host}:${u.port}`], ['User-Agent', `curl/${version}`], ['Accept', '*/*'], ...extra];
     const f = fetchHttp(net, u, m, headers);
+    if (f.conn.kind === 'unresolved' && f.conn.dnsTimedOut) {
+      // No DNS answer: musl gives up after its 5 s query timeout (EAI_AGAIN → curl 6) unless -m ends it first.
+      if (maxTime !== undefined && maxTime < MUSL_DNS_TIMEOUT_S) {
+        io.sleep(maxTime);
+        return err(28, `Resolving timed out after ${Math.round(maxTime * 1000)} milliseconds`);
+      }
+      io.sleep(MUSL_DNS_TIMEOUT_S);
+    }
     if (f.conn.kind === 'unresolved') return err(6, `Could not resolve host: ${u.host}`);
     if (f.conn.kind === 'refused') return err(7, `Failed to connect to ${u.host} port ${u.port} after 3 ms: Connection refused`);
     if (f.conn.kind === 'timeout') {

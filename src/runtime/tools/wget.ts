@@ -25,6 +25,8 @@ export function wgetTool(net: ClientContext): Tool {
     const f = fetchHttp(net, u, 'GET', [['Host', u.port === 80 ? u.host : `${u.host}:${u.port}`], ['User-Agent', 'Wget']]);
     const ipShown = f.conn.kind === 'unresolved' ? '' : f.conn.dialedIP;
     let stderr = quiet ? '' : `Connecting to ${u.host}${u.port === 80 ? '' : `:${u.port}`} (${ipShown}:${u.port})\n`;
+    // No DNS answer (NetworkPolicy): the resolver's 5 s timeout passes before the same message.
+    if (f.conn.kind === 'unresolved' && f.conn.dnsTimedOut) io.sleep(5);
     if (f.conn.kind === 'unresolved') return { stdout: '', stderr: `wget: bad address '${u.host}${u.port === 80 ? '' : `:${u.port}`}'\n`, exitCode: 1 };
     if (f.conn.kind === 'refused') return { stdout: '', stderr: `${stderr}wget: can't connect to remote host (${ipShown}): Connection refused\n`, exitCode: 1 };
     if (f.conn.kind === 'timeout') {
