@@ -8,6 +8,8 @@ export interface HttpRequest {
   headers: Array<[string, string]>;
   clientIP: string;
   clientPort: number;
+  /** The request body (curl -d), when the client sends one. */
+  body?: string;
 }
 
 export interface HttpResponse {
@@ -73,12 +75,15 @@ function whoami(req: HttpRequest, pod: KubeObject, env: Map<string, string>, now
   if (env.get('WHOAMI_MODE') !== 'q') {
     const host = req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? '';
     const ua = req.headers.find(([k]) => k.toLowerCase() === 'user-agent');
-    const rest = req.headers.filter(([k]) => !['host', 'user-agent'].includes(k.toLowerCase())).sort(([a], [b]) => (a < b ? -1 : 1));
+    const length = req.headers.find(([k]) => k.toLowerCase() === 'content-length');
+    const rest = req.headers.filter(([k]) => !['host', 'user-agent', 'content-length'].includes(k.toLowerCase())).sort(([a], [b]) => (a < b ? -1 : 1));
     body += `RemoteAddr: ${req.clientIP}:${req.clientPort}\n`;
     body += `${req.method} ${req.path} HTTP/1.1\r\nHost: ${host}\r\n`;
     if (ua) body += `User-Agent: ${ua[1]}\r\n`;
+    // Go's Request.Write puts Content-Length right after User-Agent and echoes the body after the headers.
+    if (length) body += `Content-Length: ${length[1]}\r\n`;
     for (const [k, v] of rest) body += `${k}: ${v}\r\n`;
-    body += '\r\n';
+    body += '\r\n' + (req.body ?? '');
   }
   return { status: 200, reason: 'OK', headers: [['Date', httpDate(now)], ['Content-Length', String(Buffer.byteLength(body))], ['Content-Type', 'text/plain; charset=utf-8']], body };
 }

@@ -26,9 +26,9 @@ export function parseUrl(url: string): { scheme: string; host: string; port: num
 }
 
 /** One HTTP request from the client pod, headers in the order the client sends them. */
-export function fetchHttp(ctx: ClientContext, url: { host: string; port: number; path: string }, method: string, headers: Array<[string, string]>): Fetch {
+export function fetchHttp(ctx: ClientContext, url: { host: string; port: number; path: string }, method: string, headers: Array<[string, string]>, body?: string): Fetch {
   const conn = connect(ctx, url.host, url.port);
   if (conn.kind !== 'ok') return { conn, host: url.host, port: url.port };
-  const response = serve(conn.container.image, conn.pod, ctx.serverEnv(conn.pod, conn.container.name), { method, path: url.path, headers, clientIP: conn.clientIP, clientPort: conn.clientPort }, ctx.now);
+  const response = serve(conn.container.image, conn.pod, ctx.serverEnv(conn.pod, conn.container.name), { method, path: url.path, headers, clientIP: conn.clientIP, clientPort: conn.clientPort, ...(body ? { body } : {}) }, ctx.now);
   return { conn, response, host: url.host, port: url.port };
 }
