@@ -156,7 +156,7 @@ export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79
         // an HTTP response where a TLS record should be.
         if (v8) trace(`* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n`);
         else trace(`* ALPN, offering h2\n* ALPN, offering http/1.1\n${build.libc === 'musl' ? '*  CAfile: /etc/ssl/certs/ca-certificates.crt\n*  CApath: none\n' : '*  CAfile: /etc/ssl/certs/ca-certificates.crt\n*  CApath: /etc/ssl/certs\n'}* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n`);
-        const msg = v8 ? 'OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number' : v >= 70800 ? 'error:0A00010B:SSL routines::wrong version number' : 'error:1408F10B:SSL routines:ssl3_get_record:wrong version number';
+        const msg = v8 ? 'OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number' : v >= 78000 ? 'error:0A00010B:SSL routines::wrong version number' : 'error:1408F10B:SSL routines:ssl3_get_record:wrong version number';
         return fail(35, msg);
       }
       if (v8) trace(`* using HTTP/1.x\n`);

@@ -36,6 +36,8 @@ export function parseJsonStream(text: string): ParseResult {
   let str = '';
   let i = 0;
   const linesReadAt = (idx: number) => {
+    // jq reads its input with fgets and counts the lines read; at EOF the count is reset to 0.
+    if (idx >= text.length) return 0;
     const nl = text.indexOf('\n', idx);
     const upto = nl < 0 ? text.length : nl + 1;
     let n = 0;

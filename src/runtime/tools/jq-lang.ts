@@ -600,10 +600,10 @@ export function compare(a: Json, b: Json): number {
 
 const truthy = (v: Json) => v !== null && v !== false;
 
-/** jq's short dump of a value inside error messages (jv_dump_string_trunc, 11 bytes then "..."). */
+/** jq's short dump of a value inside error messages (jv_dump_string_trunc into 15 bytes: 11 then "..."). */
 function brief(v: Json): string {
   const s = dumpJson(v, { indent: 0 });
-  return s.length > 11 ? `${s.slice(0, 10)}...` : s;
+  return Buffer.byteLength(s) > 14 ? `${Buffer.from(s).subarray(0, 11).toString()}...` : s;
 }
 
 function indexValue(t: Json, k: Json): Json {
@@ -613,7 +613,7 @@ function indexValue(t: Json, k: Json): Json {
     const i = Math.floor(k) < 0 ? t.length + Math.floor(k) : Math.floor(k);
     return i >= 0 && i < t.length ? t[i] : null;
   }
-  if (typeof k === 'string') throw new JqRuntimeError(`Cannot index ${kindOf(t)} with "${k}"`);
+  if (typeof k === 'string' && Buffer.byteLength(k) < 30) throw new JqRuntimeError(`Cannot index ${kindOf(t)} with string "${k}"`);
   throw new JqRuntimeError(`Cannot index ${kindOf(t)} with ${kindOf(k)}`);
 }
 
@@ -659,10 +659,10 @@ function binop(op: string, a: Json, b: Json): Json {
       throw new JqRuntimeError(`${kindOf(a)} (${brief(a)}) and ${kindOf(b)} (${brief(b)}) cannot be divided`);
     case '%':
       if (typeof a === 'number' && typeof b === 'number') {
-        if (Math.trunc(b) === 0) throw new JqRuntimeError(`${kindOf(a)} (${brief(a)}) and ${kindOf(b)} (${brief(b)}) cannot be divided because the divisor is zero`);
+        if (Math.trunc(b) === 0) throw new JqRuntimeError(`${kindOf(a)} (${brief(a)}) and ${kindOf(b)} (${brief(b)}) cannot be divided (remainder) because the divisor is zero`);
         return Math.trunc(a) % Math.trunc(b);
       }
-      throw new JqRuntimeError(`${kindOf(a)} (${brief(a)}) and ${kindOf(b)} (${brief(b)}) cannot be divided`);
+      throw new JqRuntimeError(`${kindOf(a)} (${brief(a)}) and ${kindOf(b)} (${brief(b)}) cannot be divided (remainder)`);
     case '==':
       return compare(a, b) === 0;
     case '!=':
@@ -707,7 +707,7 @@ function applyFormat(name: string, v: Json): string {
     }
     case 'csv':
     case 'tsv': {
-      if (!Array.isArray(v)) throw new JqRuntimeError(`${kindOf(v)} (${brief(v)}) cannot be ${name}-formatted, only an array can be`);
+      if (!Array.isArray(v)) throw new JqRuntimeError(`${kindOf(v)} (${brief(v)}) cannot be ${name}-formatted, only array`);
       return v
         .map((x) => {
           if (typeof x === 'number') return formatNumber(x);
@@ -740,7 +740,7 @@ function keys(v: Json, sorted: boolean): Json {
 function iterate(v: Json): Json[] {
   if (Array.isArray(v)) return v;
   if (v !== null && typeof v === 'object') return Object.values(v);
-  throw new JqRuntimeError(`Cannot iterate over ${kindOf(v)}${v === null ? '' : ` (${brief(v)})`}`);
+  throw new JqRuntimeError(`Cannot iterate over ${kindOf(v)} (${brief(v)})`);
 }
 
 function recurseAll(v: Json): Json[] {
@@ -885,7 +885,7 @@ const BUILTINS: Record<string, Builtin> = {
   'tonumber/0': one((v) => {
     if (typeof v === 'number') return v;
     if (typeof v === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) return Number(v);
-    throw new JqRuntimeError(`Cannot parse '${tostring(v)}' as JSON`);
+    throw new JqRuntimeError(`${kindOf(v)} (${brief(v)}) cannot be parsed as a number`);
   }),
   'tojson/0': one((v) => dumpJson(v, { indent: 0 })),
   'fromjson/0': one((v) => JSON.parse(str(v, 'parsed as JSON')) as Json),
@@ -1079,6 +1079,52 @@ export function checkDefined(n: Node): void {
 }
 
 export function evaluate(n: Node, input: Json, env: Env): Json[] {
+  return [...stream(n, input, env)];
+}
+
+/**
+ * Outputs one at a time, as jq produces them: `.a, .[0]` on an object prints `.a` before `.[0]` fails,
+ * and `first(f)`/`limit` style consumers could stop early.
+ */
+export function* stream(n: Node, input: Json, env: Env): Generator<Json> {
+  switch (n.k) {
+    case 'pipe':
+      for (const v of stream(n.left, input, env)) yield* stream(n.right, v, env);
+      return;
+    case 'comma':
+      yield* stream(n.left, input, env);
+      yield* stream(n.right, input, env);
+      return;
+    case 'iterate':
+      for (const t of stream(n.target, input, env)) yield* iterate(t);
+      return;
+    case 'index':
+      for (const t of stream(n.target, input, env)) for (const k of stream(n.key, input, env)) yield indexValue(t, k);
+      return;
+    case 'as':
+      for (const v of stream(n.source, input, env)) yield* stream(n.body, input, new Map(env).set(n.name, v));
+      return;
+    case 'try': {
+      const it = stream(n.body, input, env);
+      for (;;) {
+        let r: IteratorResult<Json>;
+        try {
+          r = it.next();
+        } catch (e) {
+          if (!(e instanceof JqRuntimeError)) throw e;
+          if (n.handler) yield* stream(n.handler, e.value !== undefined ? e.value : e.message, env);
+          return;
+        }
+        if (r.done) return;
+        yield r.value;
+      }
+    }
+    default:
+      yield* evaluateEager(n, input, env);
+  }
+}
+
+function evaluateEager(n: Node, input: Json, env: Env): Json[] {
   switch (n.k) {
     case 'identity':
       return [input];
@@ -1099,8 +1145,6 @@ export function evaluate(n: Node, input: Json, env: Env): Json[] {
     }
     case 'format':
       return [applyFormat(n.name, input)];
-    case 'index':
-      return evaluate(n.target, input, env).flatMap((t) => evaluate(n.key, input, env).map((k) => indexValue(t, k)));
     case 'slice':
       return evaluate(n.target, input, env).flatMap((t) => {
         if (t === null) return [null];
@@ -1113,20 +1157,6 @@ export function evaluate(n: Node, input: Json, env: Env): Json[] {
         }
         throw new JqRuntimeError(`Cannot index ${kindOf(t)} with object`);
       });
-    case 'iterate':
-      return evaluate(n.target, input, env).flatMap(iterate);
-    case 'try':
-      try {
-        return evaluate(n.body, input, env);
-      } catch (e) {
-        if (!(e instanceof JqRuntimeError)) throw e;
-        if (!n.handler) return [];
-        return evaluate(n.handler, e.value !== undefined ? e.value : e.message, env);
-      }
-    case 'pipe':
-      return evaluate(n.left, input, env).flatMap((v) => evaluate(n.right, v, env));
-    case 'comma':
-      return [...evaluate(n.left, input, env), ...evaluate(n.right, input, env)];
     case 'binop': {
       const rs = evaluate(n.right, input, env);
       const ls = evaluate(n.left, input, env);
@@ -1175,8 +1205,6 @@ export function evaluate(n: Node, input: Json, env: Env): Json[] {
       if (n.name === '__loc__') return [{ file: '<stdin>', line: 1 }];
       if (!env.has(n.name)) throw new JqCompileError(`$${n.name} is not defined`);
       return [env.get(n.name)!];
-    case 'as':
-      return evaluate(n.source, input, env).flatMap((v) => evaluate(n.body, input, new Map(env).set(n.name, v)));
     case 'if': {
       const branches: Array<[Node, Node]> = [[n.cond, n.then], ...n.elifs];
       const run = (i: number): Json[] => {
@@ -1204,6 +1232,7 @@ export function evaluate(n: Node, input: Json, env: Env): Json[] {
       return f(input, n.args, env);
     }
   }
+  throw new JqRuntimeError(`unsupported expression ${n.k}`);
 }
 
 export { quoteString };

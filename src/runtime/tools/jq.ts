@@ -1,7 +1,7 @@
 import type { Tool } from '../shell/interpreter.js';
 import { normalizePath } from '../shell/vfs.js';
 import { dumpJson, parseJsonStream, type Json, type ParsedValue } from './jq-json.js';
-import { checkDefined, evaluate, JqCompileError, JqRuntimeError, parse, type Node } from './jq-lang.js';
+import { checkDefined, JqCompileError, JqRuntimeError, parse, stream, type Node } from './jq-lang.js';
 
 /**
  * jq 1.6 (Alpine 3.12's): `jq [options] FILTER [FILE…]`, colour off because stdout is a pipe. Exit codes
@@ -126,9 +126,14 @@ export const jqTool: Tool = async (args, io) => {
   let produced = false;
   const env = new Map(vars);
   for (const input of inputs) {
-    let outs: Json[];
+    const emit = (v: Json) => {
+      produced = true;
+      last = v;
+      stdout += raw && typeof v === 'string' ? v : dumpJson(v, { indent: compact ? 0 : indent, sortKeys, ascii });
+      if (!join) stdout += '\n';
+    };
     try {
-      outs = evaluate(ast, input.value, env);
+      for (const v of stream(ast, input.value, env)) emit(v);
     } catch (e) {
       if (e instanceof JqCompileError) return { stdout, stderr: `${stderr}jq: error: ${e.message} at <top-level>, line 1:\n${program}\njq: 1 compile error\n`, exitCode: 3 };
       if (!(e instanceof JqRuntimeError)) throw e;
@@ -136,13 +141,6 @@ export const jqTool: Tool = async (args, io) => {
       const notString = e.value !== undefined && typeof e.value !== 'string';
       stderr += notString ? `jq: error (at ${at}) (not a string): ${dumpJson(e.value ?? null, { indent: 0 })}\n` : `jq: error (at ${at}): ${e.message}\n`;
       exit = 5;
-      continue;
-    }
-    for (const v of outs) {
-      produced = true;
-      last = v;
-      stdout += raw && typeof v === 'string' ? v : dumpJson(v, { indent: compact ? 0 : indent, sortKeys, ascii });
-      if (!join) stdout += '\n';
     }
   }
   if (parseError) return { stdout, stderr: `${stderr}parse error: ${parseError}\n`, exitCode: 2 };

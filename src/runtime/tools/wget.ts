@@ -104,8 +104,8 @@ export function wgetTool(net: ClientContext, build: WgetBuild = { busybox: '1.31
     }
     const path = normalizePath(name, io.cwd);
     // Without -O, wget opens the file with O_EXCL: an existing file is an error, not overwritten.
-    if (out === undefined && io.fs.exists(path)) return { stdout: '', stderr: `${stderr}wget: can't open '${name}': File exists\n`, exitCode: 1 };
-    io.fs.writeFile(path, r.body);
+    if (out === undefined && path !== '/dev/null' && io.fs.exists(path)) return { stdout: '', stderr: `${stderr}wget: can't open '${name}': File exists\n`, exitCode: 1 };
+    if (path !== '/dev/null') io.fs.writeFile(path, r.body);
     if (!quiet) stderr += `saving to '${name}'\n${bar(name)}'${name}' saved\n`;
     return { stdout: '', stderr, exitCode: 0 };
   };
