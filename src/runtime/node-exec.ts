@@ -35,7 +35,8 @@ export function nodeTools(env: NodeExecEnvironment, fs: VirtualFs): ToolRegistry
   let rules: ProxyRules | undefined;
   const rulesOnce = () => (rules ??= buildRules(env.snapshot, env.profile, env.node.name));
   const net = clientContext({ snapshot: env.snapshot, profile: env.profile, pod: nodeAsPod(env.node), now: env.now, containers: env.containers, seed: env.seed }, fs);
-  tools.set('curl', curlTool(net, nodeCurlVersion(env.profile)));
+  // Node images are glibc distributions (Debian for kind, Ubuntu/COS/Amazon Linux elsewhere).
+  tools.set('curl', curlTool(net, { version: nodeCurlVersion(env.profile), libc: 'glibc' }));
   tools.set('iptables', iptablesTool(rulesOnce));
   tools.set('iptables-save', iptablesSaveTool(rulesOnce));
   tools.set('ip', nodeIpTool(env.snapshot, env.profile, env.node));

@@ -12,6 +12,12 @@ import { wgetTool } from './tools/wget.js';
 import type { ClientContext } from './tools/http-client.js';
 import type { ServerLogs } from './net/server-logs.js';
 import { podView } from './pod-view.js';
+import { pingTool } from './tools/ping.js';
+import { ipTool } from './tools/ip.js';
+import { ifconfigTool } from './tools/ifconfig.js';
+import { getentTool } from './tools/getent.js';
+import { ncTool } from './tools/nc.js';
+import { jqTool } from './tools/jq.js';
 
 /** Everything the network tools of one process need: where it runs and what the cluster holds. */
 export interface ToolEnvironment {
@@ -68,7 +74,15 @@ export function toolsFor(box: Toolbox, env: ToolEnvironment, fs: VirtualFs): Too
   const all = builtinTools();
   if (box.busybox) all.set('nslookup', withNetworkPolicy(nslookupTool(env.snapshot, box.busybox), env, box.busybox));
   const net = clientContext(env, fs);
-  all.set('curl', curlTool(net, box.curl));
-  if (box.busybox) all.set('wget', wgetTool(net));
+  if (box.curl) all.set('curl', curlTool(net, { version: box.curl, libc: box.libc }));
+  if (box.busybox) {
+    all.set('wget', wgetTool(net, { busybox: box.busybox, libc: box.libc }));
+    all.set('ping', pingTool({ snapshot: env.snapshot, profile: env.profile, from: env.pod, now: env.now }, box.busybox, box.libc));
+    all.set('ip', ipTool(env.profile, env.pod, box.busybox));
+    all.set('ifconfig', ifconfigTool(env.profile, env.pod));
+    all.set('nc', ncTool(net, fs, box.busybox, box.libc));
+  }
+  all.set('getent', getentTool(env.snapshot, box.libc));
+  all.set('jq', jqTool);
   return new Map([...all].filter(([name]) => box.programs.includes(name)));
 }

@@ -43,6 +43,12 @@ function listener(snapshot: Snapshot, ip: string, port: number): { pod: KubeObje
   return 'closed';
 }
 
+/** Whether looking up `host` gets an answer: an IP needs no lookup; a name needs DNS that NetworkPolicy lets through. */
+export function nameServerAnswers(ctx: NetContext, host: string): boolean {
+  if (isIPv4(host.replace(/\.$/, ''))) return true;
+  return dnsReachable({ snapshot: ctx.snapshot, profile: ctx.profile, from: ctx.from, srcIP: ctx.from.status?.podIP ?? '' }, ctx.resolvConf);
+}
+
 /**
  * A TCP connection from a pod to host:port through the simulated data plane: DNS first, then
  * kube-proxy's rules on the pod's node (cluster IP → endpoint chosen by the rule probabilities,
@@ -53,7 +59,7 @@ function listener(snapshot: Snapshot, ip: string, port: number): { pod: KubeObje
 export function connect(ctx: NetContext, host: string, port: number): Connection {
   // NetworkPolicy (policy-gate.ts): DNS queries may be dropped, then the connection itself after DNAT.
   const gate = { snapshot: ctx.snapshot, profile: ctx.profile, from: ctx.from, srcIP: ctx.from.status?.podIP ?? '' };
-  if (!isIPv4(host.replace(/\.$/, '')) && !dnsReachable(gate, ctx.resolvConf)) return { kind: 'unresolved', dnsTimedOut: true };
+  if (!nameServerAnswers(ctx, host)) return { kind: 'unresolved', dnsTimedOut: true };
   const ip = resolveHost(ctx, host);
   if (!ip) return { kind: 'unresolved' };
   const node = ctx.from.spec?.nodeName ?? '';

@@ -88,28 +88,59 @@ function posixClass(cls: string): string {
     .replace(/\[:xdigit:\]/g, '0-9A-Fa-f');
 }
 
+/**
+ * busybox grep: -i -v -c -E -F -o -q -n -w -x -l -L -h -H -s -e PATTERN -m MAX -A/-B/-C NUM, flags
+ * combined or apart (`-in`, `-m1`, `-A 2`). Exit 0 when a line was selected, 1 when none, 2 on a
+ * missing file or a bad pattern (but -q with a match still wins).
+ */
 export const grep: Tool = async (args, io) => {
   const flags = new Set<string>();
   const patterns: string[] = [];
   const files: string[] = [];
+  let max = Infinity;
+  let after = 0;
+  let before = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') {
+      if (!patterns.length && !flags.has('e')) patterns.push(args[++i] ?? '');
       files.push(...args.slice(i + 1));
       break;
     }
-    if (a === '-e') {
-      patterns.push(args[++i] ?? '');
+    if (/^-[a-zA-Z0-9]+$/.test(a)) {
+      for (let k = 1; k < a.length; k++) {
+        const c = a[k];
+        if ('emABCf'.includes(c)) {
+          const v = k + 1 < a.length ? a.slice(k + 1) : args[++i];
+          if (v === undefined) return ok('', 2, `grep: option requires an argument -- '${c}'\nBusyBox v1.36.1 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n`);
+          if (c === 'e') {
+            patterns.push(v);
+            flags.add('e');
+          } else if (c === 'f') {
+            try {
+              patterns.push(...lines(io.fs.readFile(normalizePath(v, io.cwd))));
+              flags.add('e');
+            } catch (e) {
+              if (!(e instanceof VfsError)) throw e;
+              return ok('', 2, `grep: ${v}: ${why(e)}\n`);
+            }
+          } else {
+            if (!/^\d+$/.test(v)) return ok('', 2, `grep: invalid number '${v}'\n`);
+            const n = Number(v);
+            if (c === 'm') max = n;
+            if (c === 'A' || c === 'C') after = n;
+            if (c === 'B' || c === 'C') before = n;
+          }
+          break;
+        }
+        flags.add(c);
+      }
       continue;
     }
-    if (/^-[a-zA-Z]+$/.test(a)) {
-      for (const f of a.slice(1)) flags.add(f);
-      continue;
-    }
-    if (!patterns.length && !flags.has('e') && patternsPending(patterns, files)) patterns.push(a);
+    if (!patterns.length && !flags.has('e')) patterns.push(a);
     else files.push(a);
   }
-  if (!patterns.length) return ok('', 2, 'BusyBox v1.36.1 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n');
+  if (!patterns.length && !flags.has('e')) return ok('', 2, 'BusyBox v1.36.1 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n');
   const ere = flags.has('E');
   const fixed = flags.has('F');
   let regs: RegExp[];
@@ -124,38 +155,65 @@ export const grep: Tool = async (args, io) => {
     return ok('', 2, `grep: bad regex '${patterns[0]}'\n`);
   }
   const r = readInputs(files, io, (f, e) => `grep: ${f}: ${why(e)}`);
-  const prefixName = files.length > 1 && !flags.has('h');
+  const prefixName = (files.length > 1 || flags.has('H')) && !flags.has('h');
+  const listOnly = flags.has('q') || flags.has('c') || flags.has('l') || flags.has('L');
   let out = '';
   let matchedAny = false;
   for (const c of r.chunks) {
     let count = 0;
-    lines(c.text).forEach((line, idx) => {
+    let lastPrinted = -1;
+    let afterLeft = 0;
+    const ls = lines(c.text);
+    const name = prefixName ? c.name : '';
+    const emit = (idx: number, sep: ':' | '-') => {
+      if ((before || after) && lastPrinted >= 0 && idx > lastPrinted + 1) out += '--\n';
+      out += `${name ? name + sep : ''}${flags.has('n') ? `${idx + 1}${sep}` : ''}${ls[idx]}\n`;
+      lastPrinted = idx;
+    };
+    for (let idx = 0; idx < ls.length; idx++) {
+      const line = ls[idx];
+      if (count >= max) {
+        if (afterLeft > 0 && !listOnly) {
+          emit(idx, '-');
+          afterLeft--;
+          continue;
+        }
+        break;
+      }
       const hit = regs.some((re) => {
         re.lastIndex = 0;
         return re.test(line);
       });
-      if (hit === flags.has('v')) return;
+      if (hit === flags.has('v')) {
+        if (afterLeft > 0 && !listOnly) {
+          emit(idx, '-');
+          afterLeft--;
+        }
+        continue;
+      }
       count++;
       matchedAny = true;
-      if (flags.has('q') || flags.has('c') || flags.has('l')) return;
-      const pre = (prefixName ? `${c.name}:` : '') + (flags.has('n') ? `${idx + 1}:` : '');
-      if (flags.has('o') && !flags.has('v')) {
+      if (listOnly) continue;
+      for (let b = Math.max(lastPrinted + 1, idx - before); b < idx; b++) emit(b, '-');
+      afterLeft = after;
+      if (flags.has('o')) {
+        // busybox prints nothing for -o -v: a non-matching line has no matching part to show.
+        if (flags.has('v')) continue;
+        const pre = `${name ? name + ':' : ''}${flags.has('n') ? `${idx + 1}:` : ''}`;
         for (const re of regs) {
           re.lastIndex = 0;
           for (const m of line.matchAll(re)) if (m[0]) out += `${pre}${m[0]}\n`;
         }
-      } else out += `${pre}${line}\n`;
-    });
-    if (flags.has('c')) out += `${prefixName ? `${c.name}:` : ''}${count}\n`;
-    if (flags.has('l') && count) out += `${c.name}\n`;
+        lastPrinted = idx;
+      } else emit(idx, ':');
+    }
+    if (flags.has('c') && !flags.has('q') && !flags.has('l')) out += `${name ? `${name}:` : ''}${count}\n`;
+    if (flags.has('l') && count && !flags.has('q')) out += `${c.name}\n`;
+    if (flags.has('L') && !count && !flags.has('q')) out += `${c.name}\n`;
   }
   if (flags.has('q')) return ok('', matchedAny ? 0 : r.failed && !flags.has('s') ? 2 : 1, flags.has('s') ? '' : r.stderr);
   return ok(out, r.failed ? 2 : matchedAny ? 0 : 1, flags.has('s') ? '' : r.stderr);
 };
-
-function patternsPending(patterns: string[], _files: string[]): boolean {
-  return patterns.length === 0;
-}
 
 /** -n N / -N / -nN parsing shared by head and tail. */
 function countArg(args: string[], name: string): { n: number; plus: boolean; bytes: boolean; files: string[]; error?: string } {

@@ -1,89 +1,243 @@
-import type { Tool } from '../shell/interpreter.js';
-import { fetchHttp, parseUrl, type ClientContext } from './http-client.js';
+import type { Tool, ToolIO } from '../shell/interpreter.js';
+import { normalizePath } from '../shell/vfs.js';
+import { fetchHttp, parseUrl, type ClientContext, type Fetch } from './http-client.js';
+import { nameServerAnswers } from '../net/connect.js';
+import { parseCurlArgs, type CurlOptions } from './curl-args.js';
+import { METER_HEAD, ZERO_ROW, meterRow } from './curl-meter.js';
+import { jitter, lookupHost, type Libc } from './resolve.js';
 
 /** musl's resolver: `timeout:5` by default, and it stops at the first query that gets no answer. */
 const MUSL_DNS_TIMEOUT_S = 5;
 
 /**
- * curl 7.79 (Alpine 3.12's): GET/HEAD over the simulated data plane. -s silences the progress meter
- * and errors, -S brings errors back, -i/-I show headers, -o writes a file, -m bounds the time,
- * -H adds headers, -X sets the method, -w '%{http_code}'. Errors: (6) unresolved, (7) refused,
- * (28) timeout — with curl's exit codes.
+ * curl over the simulated data plane, version-aware: Alpine 3.12's 7.79.1 (musl, OpenSSL 1.1.1),
+ * Debian bookworm's 7.88.1 (glibc, OpenSSL 3), curlimages' 8.x, and busyboxplus' ancient 7.49. Messages,
+ * the verbose trace and the progress meter follow each version's wording (kubectl-output.md §8.3).
  */
-export function curlTool(net: ClientContext, version = '7.79.1'): Tool {
-  return async (args, io) => {
-    let silent = false;
-    let showErrors = false;
-    let include = false;
-    let head = false;
-    let out: string | undefined;
-    let maxTime: number | undefined;
-    let method: string | undefined;
-    let writeOut: string | undefined;
-    const extra: Array<[string, string]> = [];
-    let url: string | undefined;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i];
-      if (a === '-s' || a === '--silent') silent = true;
-      else if (a === '-S' || a === '--show-error') showErrors = true;
-      else if (a === '-sS' || a === '-Ss') silent = showErrors = true;
-      else if (a === '-i' || a === '--include') include = true;
-      else if (a === '-I' || a === '--head') head = true;
-      else if (a === '-o' || a === '--output') out = args[++i];
-      else if (a === '-m' || a === '--max-time') maxTime = Number(args[++i]);
-      else if (a === '-X' || a === '--request') method = args[++i];
-      else if (a === '-H' || a === '--header') {
-        const [k, ...v] = (args[++i] ?? '').split(':');
-        extra.push([k.trim(), v.join(':').trim()]);
-      } else if (a === '-w' || a === '--write-out') writeOut = args[++i];
-      else if (a === '-k' || a === '--insecure' || a === '-L' || a === '-f' || a === '-v') continue;
-      else if (!a.startsWith('-')) url = a;
-    }
-    const err = (code: number, msg: string) => ({ stdout: '', stderr: !silent || showErrors ? `curl: (${code}) ${msg}\n` : '', exitCode: code });
-    if (!url) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };
-    const u = parseUrl(url);
-    if (!u) return err(3, `URL using bad/illegal format or missing URL`);
-    const m = method ?? (head ? 'HEAD' : 'GET');
-    const headers: Array<[string, string]> = [['Host', u.port === 80 ? u.host : `${u.host}:${u.port}`], ['User-Agent', `curl/${version}`], ['Accept', '*/*'], ...extra];
-    const f = fetchHttp(net, u, m, headers);
-    if (f.conn.kind === 'unresolved' && f.conn.dnsTimedOut) {
-      // No DNS answer: musl gives up after its 5 s query timeout (EAI_AGAIN → curl 6) unless -m ends it first.
-      if (maxTime !== undefined && maxTime < MUSL_DNS_TIMEOUT_S) {
-        io.sleep(maxTime);
-        return err(28, `Resolving timed out after ${Math.round(maxTime * 1000)} milliseconds`);
+export interface CurlBuild {
+  version: string;
+  libc: Libc;
+}
+
+/** `7.79.1` → 70901, for comparisons. */
+export function versionNumber(v: string): number {
+  const [a, b, c] = v.split(/[.-]/).map((x) => parseInt(x, 10) || 0);
+  return a * 10000 + b * 100 + c;
+}
+
+const OS_CONNECT_TIMEOUT_MS = 129_000; // Linux gives up on a SYN after 6 retries, a little over two minutes
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+function dataBody(o: CurlOptions, io: ToolIO): string | { error: string } {
+  const parts: string[] = [];
+  for (let i = 0; i < o.data.length; i++) {
+    const d = o.data[i];
+    const kind = o.dataKinds[i];
+    if (kind !== 'raw' && d.startsWith('@')) {
+      const name = d.slice(1);
+      let text: string;
+      if (name === '-') text = io.stdin;
+      else {
+        const p = normalizePath(name, io.cwd);
+        if (!io.fs.isFile(p)) {
+          parts.push('');
+          // curl warns and sends nothing for an unreadable file
+          return { error: `Warning: Couldn't read data from file "${name}", this makes an empty POST.\n` };
+        }
+        text = io.fs.readFile(p);
       }
-      io.sleep(MUSL_DNS_TIMEOUT_S);
+      parts.push(kind === 'binary' ? text : text.replace(/[\r\n]/g, ''));
+    } else parts.push(d);
+  }
+  return parts.join('&');
+}
+
+/** The -w template: %{variable}, %% and the \n \r \t escapes curl understands there. */
+function writeOut(template: string, vars: Record<string, string>): string {
+  return template.replace(/%\{([a-z_]+)\}|%%|\\([nrt\\])/g, (m, name: string | undefined, esc: string | undefined) => {
+    if (name !== undefined) return vars[name] ?? '';
+    if (m === '%%') return '%';
+    return { n: '\n', r: '\r', t: '\t', '\\': '\\' }[esc as 'n'];
+  });
+}
+
+export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79.1', libc: 'musl' }): Tool {
+  const v = versionNumber(build.version);
+  const v8 = v >= 80000;
+  const ancient = v < 75000;
+  return async (args, io) => {
+    const parsed = parseCurlArgs(args);
+    const help = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+    if (!parsed.ok) return { stdout: '', stderr: `curl: ${parsed.message}\n${help}`, exitCode: 2 };
+    const o = parsed.opts;
+    if (!o.url) return { stdout: '', stderr: `curl: no URL specified!\n${help}`, exitCode: 2 };
+    if (o.head && o.data.length) {
+      return { stdout: '', stderr: 'Warning: You can only select one HTTP request method! You asked for both POST \nWarning: (-d, --data) and HEAD (-I, --head).\n', exitCode: 2 };
     }
-    if (f.conn.kind === 'unresolved') return err(6, `Could not resolve host: ${u.host}`);
-    if (f.conn.kind === 'refused') return err(7, `Failed to connect to ${u.host} port ${u.port} after 3 ms: Connection refused`);
-    if (f.conn.kind === 'timeout') {
-      const ms = maxTime !== undefined ? Math.round(maxTime * 1000) : 129_000;
-      io.sleep(ms / 1000);
-      return maxTime !== undefined ? err(28, `Connection timed out after ${ms + 1} milliseconds`) : err(28, `Failed to connect to ${u.host} port ${u.port} after ${ms} ms: Operation timed out`);
-    }
-    const r = f.response!;
-    const statusLine = `HTTP/1.1 ${r.status} ${r.reason}\r\n`;
-    const headerText = statusLine + r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n';
-    let body = head ? headerText : (include ? headerText : '') + (m === 'HEAD' ? '' : r.body);
+    const rnd = jitter((net.now ^ 0x5bd1e995) + o.url.length * 7919);
     let stderr = '';
-    if (!silent && !out) stderr = meter(Buffer.byteLength(r.body));
-    if (out && out !== '-') {
-      io.fs.writeFile(out.startsWith('/') ? out : `${io.cwd.replace(/\/$/, '')}/${out}`, body);
-      if (!silent) stderr = meter(Buffer.byteLength(r.body));
-      body = '';
+    let stdout = '';
+    const meter = !o.silent;
+    const showErr = !o.silent || o.showError;
+    const trace = (line: string) => {
+      if (o.verbose) stderr += line;
+    };
+    if (meter) stderr += METER_HEAD + ZERO_ROW;
+    const closing = () => trace(v8 ? '* closing connection #0\n' : ancient ? '* Closing connection 0\n' : '* Closing connection 0\n');
+    const vars: Record<string, string> = { http_code: '000', response_code: '000', remote_ip: '', remote_port: '', local_ip: '', local_port: '', size_download: '0', size_header: '0', size_upload: '0', content_type: '', num_connects: '0', http_version: '0', url_effective: o.url, time_total: '0.000000', time_connect: '0.000000', time_namelookup: '0.000000', time_starttransfer: '0.000000', time_appconnect: '0.000000', time_pretransfer: '0.000000', time_redirect: '0.000000', exitcode: '0', errormsg: '', method: 'GET', scheme: '' };
+    const finish = (r: Run): Run => {
+      if (o.writeOut !== undefined) r.stdout += writeOut(o.writeOut, { ...vars, exitcode: String(r.exitCode) });
+      return r;
+    };
+    const fail = (code: number, msg: string): Run => {
+      trace(`* ${msg}\n`);
+      closing();
+      vars.errormsg = msg;
+      return finish({ stdout, stderr: stderr + (showErr ? `curl: (${code}) ${msg}\n` : ''), exitCode: code });
+    };
+
+    const body = dataBody(o, io);
+    if (typeof body !== 'string') stderr = body.error + stderr;
+    const payload = typeof body === 'string' ? body : '';
+    const method = o.method ?? (o.head ? 'HEAD' : o.data.length ? 'POST' : 'GET');
+    vars.method = method;
+
+    let url = o.url;
+    for (let hop = 0; hop < 50; hop++) {
+      const u = parseUrl(url);
+      if (!u) return fail(3, 'URL using bad/illegal format or missing URL');
+      vars.scheme = u.scheme.toUpperCase();
+      const explicitPort = /:\d+$/.test(url.replace(/^[a-z]+:\/\//i, '').split(/[/?#]/)[0]);
+      vars.url_effective = `${u.scheme}://${u.host}${explicitPort ? `:${u.port}` : ''}${u.path}`;
+      if (u.scheme !== 'http' && u.scheme !== 'https') return fail(1, v8 ? `Protocol "${u.scheme}" not supported` : `Protocol "${u.scheme}" not supported or disabled in libcurl`);
+      if (ancient && !/^[a-z]+:\/\/[^/]+\//i.test(url)) trace(`* Rebuilt URL to: ${u.scheme}://${u.host}${/:\d+$/.test(url) ? `:${u.port}` : ''}/\n`);
+      const isIP = /^\d+\.\d+\.\d+\.\d+$/.test(u.host);
+      if (!nameServerAnswers(net, u.host)) {
+        // No DNS answer (NetworkPolicy dropped the queries): musl gives up after its 5 s query timeout
+        // (EAI_AGAIN → curl 6) unless -m ends it first.
+        if (o.maxTime !== undefined && o.maxTime < MUSL_DNS_TIMEOUT_S) {
+          io.sleep(o.maxTime);
+          return fail(28, `Resolving timed out after ${Math.round(o.maxTime * 1000)} milliseconds`);
+        }
+        io.sleep(MUSL_DNS_TIMEOUT_S);
+        return fail(6, `Could not resolve host: ${u.host}`);
+      }
+      const found = lookupHost(net.snapshot, io.fs, u.host, build.libc);
+      const ip = found.addresses[0];
+      if (!ip) return fail(6, `Could not resolve host: ${u.host}`);
+      if (v8 && !isIP) trace(`* Host ${u.host}:${u.port} was resolved.\n* IPv6: (none)\n* IPv4: ${found.addresses.join(', ')}\n`);
+      trace(ancient ? `*   Trying ${ip}...\n` : `*   Trying ${ip}:${u.port}...\n`);
+      // Loopback reaches the pod's own containers.
+      const dialIP = ip.startsWith('127.') ? (net.from.status?.podIP ?? ip) : ip;
+      const headers = requestHeaders(o, u, payload, method, build.version);
+      const f: Fetch = fetchHttp(net, { host: dialIP, port: u.port, path: u.path }, method, headers, o.data.length ? payload : undefined);
+      const connectLimit = Math.min(o.connectTimeout ?? Infinity, o.maxTime ?? Infinity);
+      const connectMs = 0.2 + rnd() * 0.6;
+      if (f.conn.kind === 'refused') {
+        const ms = 1 + Math.floor(rnd() * 3);
+        if (v8) trace(`* connect to ${ip} port ${u.port} from ${net.from.status?.podIP ?? '0.0.0.0'} port ${32768 + Math.floor(rnd() * 28000)} failed: Connection refused\n`);
+        else if (!ancient) trace(`* connect to ${ip} port ${u.port} failed: Connection refused\n`);
+        const text = v8 ? (v >= 80600 ? 'Could not connect to server' : "Couldn't connect to server") : 'Connection refused';
+        return fail(7, ancient ? `Failed to connect to ${u.host} port ${u.port}: Connection refused` : `Failed to connect to ${u.host} port ${u.port} after ${ms} ms: ${text}`);
+      }
+      if (f.conn.kind === 'timeout' || f.conn.kind === 'unresolved') {
+        const limited = Number.isFinite(connectLimit);
+        const ms = limited ? Math.round(connectLimit * 1000) : OS_CONNECT_TIMEOUT_MS;
+        io.sleep(ms / 1000);
+        // The meter is redrawn once a second while curl waits for the SYN to be answered.
+        if (meter) for (let s = 1; s <= Math.floor(ms / 1000); s++) stderr += meterRow({ total: 0, down: 0, up: 0, downSpeed: 0, upSpeed: 0, spent: s, done: false });
+        if (limited) {
+          return fail(28, v8 ? `Failed to connect to ${u.host} port ${u.port} after ${ms + 2} ms: Timeout was reached` : `Connection timed out after ${ms + 1} milliseconds`);
+        }
+        const osText = build.libc === 'musl' ? 'Operation timed out' : 'Connection timed out';
+        if (!v8 && !ancient) trace(`* connect to ${ip} port ${u.port} failed: ${osText}\n`);
+        const text = v8 ? (v >= 80600 ? 'Could not connect to server' : "Couldn't connect to server") : osText;
+        return fail(28, ancient ? `Failed to connect to ${u.host} port ${u.port}: ${osText}` : `Failed to connect to ${u.host} port ${u.port} after ${ms} ms: ${text}`);
+      }
+      vars.remote_ip = ip;
+      vars.remote_port = String(u.port);
+      vars.local_ip = f.conn.clientIP;
+      vars.local_port = String(f.conn.clientPort);
+      vars.num_connects = '1';
+      trace(v8 && v >= 80300 ? `* Connected to ${u.host} (${ip}) port ${u.port}\n` : `* Connected to ${u.host} (${ip}) port ${u.port} (#0)\n`);
+      if (u.scheme === 'https') {
+        // TLS arrives with a later issue: every simulated server speaks plain HTTP, so the handshake reads
+        // an HTTP response where a TLS record should be.
+        if (v8) trace(`* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n`);
+        else trace(`* ALPN, offering h2\n* ALPN, offering http/1.1\n${build.libc === 'musl' ? '*  CAfile: /etc/ssl/certs/ca-certificates.crt\n*  CApath: none\n' : '*  CAfile: /etc/ssl/certs/ca-certificates.crt\n*  CApath: /etc/ssl/certs\n'}* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n`);
+        const msg = v8 ? 'OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number' : v >= 78000 ? 'error:0A00010B:SSL routines::wrong version number' : 'error:1408F10B:SSL routines:ssl3_get_record:wrong version number';
+        return fail(35, msg);
+      }
+      if (v8) trace(`* using HTTP/1.x\n`);
+      const target = u.path;
+      trace(`> ${method} ${target} HTTP/1.1\r\n${headers.map(([k, val]) => `> ${k}: ${val}\r\n`).join('')}> \r\n`);
+      if (payload && method !== 'GET' && method !== 'HEAD') trace(`} [${Buffer.byteLength(payload)} bytes data]\n`);
+      if (v8) trace(payload ? `* upload completely sent off: ${Buffer.byteLength(payload)} bytes\n` : '* Request completely sent off\n');
+      else if (!ancient) trace('* Mark bundle as not supporting multiuse\n');
+      const r = f.response!;
+      const headerText = `HTTP/1.1 ${r.status} ${r.reason}\r\n${r.headers.map(([k, val]) => `${k}: ${val}\r\n`).join('')}\r\n`;
+      trace(headerText.split(/(?<=\r\n)/).map((l) => `< ${l}`).join(''));
+      vars.http_code = vars.response_code = String(r.status).padStart(3, '0');
+      vars.http_version = '1.1';
+      vars.size_header = String(Buffer.byteLength(headerText));
+      vars.size_upload = String(Buffer.byteLength(payload));
+      vars.content_type = r.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+      const location = r.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+      if (o.location && location && r.status >= 300 && r.status < 400) {
+        trace(`* Ignoring the response-body\n* Connection #0 to host ${u.host} left intact\n* Issue another request to this URL: '${new URL(location, url).href}'\n`);
+        url = new URL(location, url).href;
+        continue;
+      }
+      const total = 0.0008 + connectMs / 1000 + rnd() * 0.002;
+      vars.time_namelookup = (0.00002 + rnd() * 0.0002).toFixed(6);
+      vars.time_connect = (Number(vars.time_namelookup) + connectMs / 1000).toFixed(6);
+      vars.time_pretransfer = (Number(vars.time_connect) + 0.00003).toFixed(6);
+      vars.time_starttransfer = (total - 0.00005).toFixed(6);
+      vars.time_total = total.toFixed(6);
+      if (o.fail && r.status >= 400) {
+        trace(`* The requested URL returned error: ${r.status}\n`);
+        closing();
+        vars.errormsg = `The requested URL returned error: ${r.status}`;
+        return finish({ stdout, stderr: stderr + (showErr ? `curl: (22) The requested URL returned error: ${r.status}${ancient ? ` ${r.reason}` : ''}\n` : ''), exitCode: 22 });
+      }
+      const content = method === 'HEAD' ? '' : r.body;
+      const bytes = Buffer.byteLength(content);
+      vars.size_download = String(bytes);
+      if (content) trace(`{ [${bytes} bytes data]\n`);
+      const out = (o.head || o.include ? headerText : '') + content;
+      if (o.output && o.output !== '-') {
+        if (o.output !== '/dev/null') io.fs.writeFile(normalizePath(o.output, io.cwd), out);
+      } else stdout += out;
+      if (meter) {
+        const declared = Number(r.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? bytes);
+        const up = Buffer.byteLength(payload);
+        stderr += meterRow({ total: (method === 'HEAD' ? declared : bytes) + up, down: bytes, up, downSpeed: bytes / total, upSpeed: up / total, done: method !== 'HEAD' || declared === 0 }) + '\n';
+      }
+      trace(`* Connection #0 to host ${u.host} left intact\n`);
+      return finish({ stdout, stderr, exitCode: 0 });
     }
-    if (writeOut) body += writeOut.replace(/%\{http_code\}/g, String(r.status)).replace(/\\n/g, '\n');
-    return { stdout: body, stderr, exitCode: 0 };
+    return fail(47, 'Maximum (50) redirects followed');
   };
 }
 
-/** curl's progress meter as printed when stdout is not a terminal and -s is not given. */
-function meter(bytes: number): string {
-  const size = String(bytes).padStart(5);
-  const speed = `${Math.max(1, Math.round(bytes / 1.024) / 1000 > 999 ? 999 : Math.round(bytes))}`.padStart(6);
-  return (
-    '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
-    '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
-    `\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\r100 ${size}  100 ${size}    0     0 ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`
-  );
+/** Request headers in curl's order: Host, User-Agent, Accept, the -H ones, then the body's. */
+function requestHeaders(o: CurlOptions, u: { host: string; port: number; scheme: string }, payload: string, method: string, version: string): Array<[string, string]> {
+  const custom = (name: string) => o.headers.find(([k]) => k.toLowerCase() === name.toLowerCase());
+  const out: Array<[string, string]> = [];
+  const defaultPort = u.scheme === 'https' ? 443 : 80;
+  const host = custom('Host');
+  if (!host || host[1] !== '') out.push(['Host', host ? host[1] : u.port === defaultPort ? u.host : `${u.host}:${u.port}`]);
+  if (!custom('User-Agent') && o.userAgent !== '') out.push(['User-Agent', o.userAgent ?? `curl/${version}`]);
+  if (!custom('Accept')) out.push(['Accept', '*/*']);
+  for (const [k, val] of o.headers) if (k.toLowerCase() !== 'host' && val !== '') out.push([k, val]);
+  if (o.data.length && method !== 'GET' && method !== 'HEAD') {
+    if (!custom('Content-Length')) out.push(['Content-Length', String(Buffer.byteLength(payload))]);
+    if (!custom('Content-Type')) out.push(['Content-Type', 'application/x-www-form-urlencoded']);
+  }
+  return out;
 }
