@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, stateBytes, tempStateDir, type CliResult } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cluster as freshCluster, expectSameAsKubectl, POD_X, rejected, runOnce, workDir } from '../helpers/fixtures.js';
+import { stateBytes } from '../helpers/cli.js';
+import { HAS_KUBECTL } from '../helpers/kubectl-oracle.js';
 
 /**
  * `kubectl annotate` through the built CLI. Literal expectations were checked against kubectl 1.32.4
@@ -11,29 +9,9 @@ import { runCli, stateBytes, tempStateDir, type CliResult } from '../helpers/cli
  * output with the real binary's.
  */
 
-const KUBECTL_BIN = '/usr/bin/kubectl';
-const work = mkdtempSync(join(tmpdir(), 'kubesim-annotate-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-writeFileSync(
-  join(work, 'pod.yaml'),
-  `apiVersion: v1
-kind: Pod
-metadata:
-  name: x
-  labels:
-    app: nginx
-  annotations:
-    a: b
-spec:
-  containers:
-  - name: c
-    image: nginx
-`,
-);
-writeFileSync(
-  join(work, 'web.yaml'),
-  `apiVersion: v1
+const work = workDir('annotate', {
+  'pod.yaml': POD_X,
+  'web.yaml': `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -45,10 +23,7 @@ spec:
   - name: c
     image: nginx
 `,
-);
-writeFileSync(
-  join(work, 'svc.yaml'),
-  `apiVersion: v1
+  'svc.yaml': `apiVersion: v1
 kind: Service
 metadata:
   name: my-nginx
@@ -58,25 +33,13 @@ spec:
   selector:
     app: nginx
 `,
-);
+});
 
 /** A fresh cluster (created with `create`, so no last-applied annotation) with pods x, web and service my-nginx. */
 function cluster() {
-  const s = tempStateDir();
-  const run = (args: string[]): CliResult => runCli(args, { stateDir: s.dir, cwd: work });
-  const r = run(['create', '-f', 'pod.yaml', '-f', 'web.yaml', '-f', 'svc.yaml']);
-  if (r.code !== 0) throw new Error(`setup failed: ${r.stderr}`);
-  const annotations = (what: string) => JSON.parse(run(['get', what, '-o', 'jsonpath={.metadata.annotations}']).stdout || '{}');
-  return { dir: s.dir, run, cleanup: s.cleanup, annotations };
-}
-
-function rejected(c: ReturnType<typeof cluster>, args: string[]): CliResult {
-  const before = stateBytes(c.dir);
-  const r = c.run(args);
-  expect(r.code).toBe(1);
-  expect(r.stdout).toBe('');
-  expect(stateBytes(c.dir)).toBe(before);
-  return r;
+  const c = freshCluster(work, ['create', '-f', 'pod.yaml', '-f', 'web.yaml', '-f', 'svc.yaml']);
+  const annotations = (what: string) => JSON.parse(c.run(['get', what, '-o', 'jsonpath={.metadata.annotations}']).stdout || '{}');
+  return { ...c, annotations };
 }
 
 describe('kubectl annotate on the server', () => {
@@ -163,14 +126,7 @@ describe('kubectl annotate on the server', () => {
 });
 
 describe('kubectl annotate --local (literal kubectl 1.32.4 output)', () => {
-  const local = (args: string[]) => {
-    const s = tempStateDir();
-    try {
-      return runCli(['annotate', '--local', ...args], { stateDir: s.dir, cwd: work });
-    } finally {
-      s.cleanup();
-    }
-  };
+  const local = (args: string[]) => runOnce(['annotate', '--local', ...args], work);
 
   it('works on the file and uses rsrc.yaml in its usage errors', () => {
     expect(local(['-f', 'pod.yaml', 'x=a=b', '-o', 'jsonpath={.metadata.annotations}']).stdout).toBe('{"a":"b","x":"a=b"}');
@@ -204,21 +160,10 @@ const ORACLE_CASES: string[][] = [
   ['-f', 'pod.yaml', 'q=1', '--resource-version=9', '-o', 'yaml'],
 ];
 
-if (existsSync(KUBECTL_BIN)) {
+if (HAS_KUBECTL) {
   describe('kubectl annotate --local matches the real kubectl', () => {
     for (const args of ORACLE_CASES) {
-      it(`annotate --local ${args.join(' ')}`, () => {
-        const real = spawnSync(KUBECTL_BIN, ['annotate', '--local', ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: work, KUBECONFIG: '/nonexistent' } });
-        const s = tempStateDir();
-        try {
-          const ours = runCli(['annotate', '--local', ...args], { stateDir: s.dir, cwd: work });
-          // --list prints in Go map order, which varies from run to run: compare those lines as a set.
-          const norm = (t: string) => (args.includes('--list') ? t.split('\n').sort().join('\n') : t);
-          expect({ ...ours, stdout: norm(ours.stdout) }).toEqual({ stdout: norm(real.stdout), stderr: real.stderr, code: real.status });
-        } finally {
-          s.cleanup();
-        }
-      });
+      it(`annotate --local ${args.join(' ')}`, () => expectSameAsKubectl(['annotate', '--local', ...args], work));
     }
   });
 }

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, stateBytes, tempStateDir } from '../helpers/cli.js';
-import { HAS_KUBECTL, oracleHome, runOracle } from '../helpers/kubectl-oracle.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, stateBytes } from '../helpers/cli.js';
+import { DEPLOY_MY_NGINX, stateDirs, suiteOracleHome, workDir } from '../helpers/fixtures.js';
+import { HAS_KUBECTL, runOracle } from '../helpers/kubectl-oracle.js';
 import { checkExposable, createService, portsForObject, protocolsForObject, selectorForObject } from '../../src/commands/expose/service.js';
 import type { KubeObject } from '../../src/api/types.js';
 import { RUN_MY_NGINX } from '../helpers/manifests.js';
@@ -14,33 +12,9 @@ import { RUN_MY_NGINX } from '../helpers/manifests.js';
  * the simulated cluster and kubectl's error texts.
  */
 
-const work = mkdtempSync(join(tmpdir(), 'kubesim-expose-'));
-const dirs: Array<() => void> = [() => rmSync(work, { recursive: true, force: true })];
-afterAll(() => dirs.forEach((c) => c()));
-
 const FILES: Record<string, string> = {
-  'deploy.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-nginx
-  labels:
-    app: web
-spec:
-  selector:
-    matchLabels:
-      run: my-nginx
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        run: my-nginx
-    spec:
-      containers:
-      - name: my-nginx
-        image: nginx
-        ports:
-        - containerPort: 80
-        - containerPort: 443
+  // my-nginx with a second, named UDP port
+  'deploy.yaml': `${DEPLOY_MY_NGINX}        - containerPort: 443
           protocol: UDP
           name: https
 `,
@@ -144,13 +118,8 @@ data:
   a: b
 `,
 };
-for (const [name, text] of Object.entries(FILES)) writeFileSync(join(work, name), text);
-
-function freshDir(): string {
-  const { dir, cleanup } = tempStateDir();
-  dirs.push(cleanup);
-  return dir;
-}
+const work = workDir('expose', FILES);
+const freshDir = stateDirs();
 
 const sim = (args: string[], dir = freshDir()) => runCli(args, { stateDir: dir, cwd: work });
 const json = (args: string[], dir: string) => JSON.parse(sim([...args, '-o', 'json'], dir).stdout);
@@ -211,12 +180,7 @@ status:
 });
 
 describe.runIf(HAS_KUBECTL)('expose -f --dry-run=client matches the real kubectl', () => {
-  let home = '';
-  beforeAll(() => {
-    const h = oracleHome();
-    home = h.home;
-    dirs.push(h.cleanup);
-  });
+  const oracle = suiteOracleHome();
   const cases: string[][] = [
     ['-f', 'deploy.yaml'],
     ['-f', 'run-my-nginx.yaml'],
@@ -240,7 +204,7 @@ describe.runIf(HAS_KUBECTL)('expose -f --dry-run=client matches the real kubectl
     for (const out of [['-o', 'yaml'], ['-o', 'json'], []]) {
       const args = ['expose', ...c, '--dry-run=client', ...out];
       it(`kubectl ${args.join(' ')}`, () => {
-        expect(sim(args)).toEqual(runOracle(args, { home, cwd: work }));
+        expect(sim(args)).toEqual(runOracle(args, { home: oracle.home, cwd: work }));
       });
     }
   }

@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, stateBytes, tempStateDir, type CliResult } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { cluster as freshCluster, expectSameAsKubectl, POD_X, rejected, runOnce, workDir } from '../helpers/fixtures.js';
+import { stateBytes } from '../helpers/cli.js';
+import { HAS_KUBECTL } from '../helpers/kubectl-oracle.js';
 
 /**
  * `kubectl label` through the built CLI. Literal expectations were checked against kubectl 1.32.4
@@ -11,23 +9,6 @@ import { runCli, stateBytes, tempStateDir, type CliResult } from '../helpers/cli
  * our --local output with the real binary's, byte for byte.
  */
 
-const KUBECTL_BIN = '/usr/bin/kubectl';
-const work = mkdtempSync(join(tmpdir(), 'kubesim-label-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const POD_X = `apiVersion: v1
-kind: Pod
-metadata:
-  name: x
-  labels:
-    app: nginx
-  annotations:
-    a: b
-spec:
-  containers:
-  - name: c
-    image: nginx
-`;
 const POD_WEB = `apiVersion: v1
 kind: Pod
 metadata:
@@ -58,28 +39,13 @@ kind: Namespace
 metadata:
   name: dev
 `;
-writeFileSync(join(work, 'pod.yaml'), POD_X);
-writeFileSync(join(work, 'web.yaml'), POD_WEB);
-writeFileSync(join(work, 'other.yaml'), POD_OTHER);
-writeFileSync(join(work, 'ns.yaml'), NS_DEV);
+
+const work = workDir('label', { 'pod.yaml': POD_X, 'web.yaml': POD_WEB, 'other.yaml': POD_OTHER, 'ns.yaml': NS_DEV });
 
 /** A fresh cluster with pods default/x, default/web and dev/other. */
 function cluster() {
-  const s = tempStateDir();
-  const run = (args: string[]): CliResult => runCli(args, { stateDir: s.dir, cwd: work });
-  const r = run(['apply', '-f', 'ns.yaml', '-f', 'pod.yaml', '-f', 'web.yaml', '-f', 'other.yaml']);
-  if (r.code !== 0) throw new Error(`setup failed: ${r.stderr}`);
-  return { dir: s.dir, run, cleanup: s.cleanup, labels: (name: string, ns = 'default') => JSON.parse(run(['get', 'pod', name, '-n', ns, '-o', 'jsonpath={.metadata.labels}']).stdout || '{}') };
-}
-
-/** Runs a command that must fail and proves it left the state file byte-identical. */
-function rejected(c: ReturnType<typeof cluster>, args: string[]): CliResult {
-  const before = stateBytes(c.dir);
-  const r = c.run(args);
-  expect(r.code).toBe(1);
-  expect(r.stdout).toBe('');
-  expect(stateBytes(c.dir)).toBe(before);
-  return r;
+  const c = freshCluster(work, ['apply', '-f', 'ns.yaml', '-f', 'pod.yaml', '-f', 'web.yaml', '-f', 'other.yaml']);
+  return { ...c, labels: (name: string, ns = 'default') => JSON.parse(c.run(['get', 'pod', name, '-n', ns, '-o', 'jsonpath={.metadata.labels}']).stdout || '{}') };
 }
 
 describe('kubectl label on the server', () => {
@@ -246,14 +212,7 @@ describe('kubectl label on the server', () => {
 });
 
 describe('kubectl label --local (literal kubectl 1.32.4 output)', () => {
-  const local = (args: string[]) => {
-    const s = tempStateDir();
-    try {
-      return runCli(['label', '--local', ...args], { stateDir: s.dir, cwd: work });
-    } finally {
-      s.cleanup();
-    }
-  };
+  const local = (args: string[]) => runOnce(['label', '--local', ...args], work);
 
   it('prints the changed file object without touching a cluster', () => {
     expect(local(['-f', 'pod.yaml', 'x=y', '-o', 'yaml'])).toEqual({
@@ -319,21 +278,10 @@ const ORACLE_CASES: string[][] = [
   ['a=b'],
 ];
 
-if (existsSync(KUBECTL_BIN)) {
+if (HAS_KUBECTL) {
   describe('kubectl label --local matches the real kubectl', () => {
     for (const args of ORACLE_CASES) {
-      it(`label --local ${args.join(' ')}`, () => {
-        const real = spawnSync(KUBECTL_BIN, ['label', '--local', ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: work, KUBECONFIG: '/nonexistent' } });
-        const s = tempStateDir();
-        try {
-          const ours = runCli(['label', '--local', ...args], { stateDir: s.dir, cwd: work });
-          // --list prints in Go map order, which varies from run to run: compare those lines as a set.
-          const norm = (t: string) => (args.includes('--list') ? t.split('\n').sort().join('\n') : t);
-          expect({ ...ours, stdout: norm(ours.stdout) }).toEqual({ stdout: norm(real.stdout), stderr: real.stderr, code: real.status });
-        } finally {
-          s.cleanup();
-        }
-      });
+      it(`label --local ${args.join(' ')}`, () => expectSameAsKubectl(['label', '--local', ...args], work));
     }
   });
 }

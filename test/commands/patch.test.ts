@@ -1,19 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, stateBytes, tempStateDir, type CliResult } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { stateBytes } from '../helpers/cli.js';
+import { cluster as freshCluster, expectSameAsKubectl, rejected, workDir } from '../helpers/fixtures.js';
+import { HAS_KUBECTL } from '../helpers/kubectl-oracle.js';
 
 /**
  * `kubectl patch` through the built CLI: the EKS walkthrough's service patch, the three patch types,
  * the server's error texts (from the 1.32 apiserver source), and --local cases compared with a real
  * kubectl when /usr/bin/kubectl exists.
  */
-
-const KUBECTL_BIN = '/usr/bin/kubectl';
-const work = mkdtempSync(join(tmpdir(), 'kubesim-patch-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SVC = `apiVersion: v1
 kind: Service
@@ -32,12 +26,11 @@ spec:
   selector:
     run: my-nginx
 `;
-writeFileSync(join(work, 'ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: my-nginx\n');
-writeFileSync(join(work, 'svc.yaml'), SVC);
-writeFileSync(join(work, 'local-svc.yaml'), SVC.replace('  namespace: my-nginx\n', ''));
-writeFileSync(
-  join(work, 'deploy.yaml'),
-  `apiVersion: apps/v1
+const work = workDir('patch', {
+  'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: my-nginx\n',
+  'svc.yaml': SVC,
+  'local-svc.yaml': SVC.replace('  namespace: my-nginx\n', ''),
+  'deploy.yaml': `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -60,30 +53,16 @@ spec:
         ports:
         - containerPort: 80
 `,
-);
-writeFileSync(join(work, 'lb.json'), '{"spec":{"type":"LoadBalancer"}}');
-writeFileSync(join(work, 'lb.yaml'), 'spec:\n  type: LoadBalancer\n');
-writeFileSync(join(work, 'tab.yaml'), 'spec:\n\ttype: LoadBalancer\n');
+  'lb.json': '{"spec":{"type":"LoadBalancer"}}',
+  'lb.yaml': 'spec:\n  type: LoadBalancer\n',
+  'tab.yaml': 'spec:\n\ttype: LoadBalancer\n',
+});
 
 /** A fresh cluster with namespace my-nginx holding the NodePort service my-nginx (as the EKS walkthrough applies it) and deployment default/web. */
 function cluster() {
-  const s = tempStateDir();
-  const run = (args: string[]): CliResult => runCli(args, { stateDir: s.dir, cwd: work });
-  for (const f of ['ns.yaml', 'svc.yaml', 'deploy.yaml']) {
-    const r = run(['apply', '-f', f]);
-    if (r.code !== 0) throw new Error(`setup failed: ${r.stderr}`);
-  }
-  const svc = (path: string) => run(['-n', 'my-nginx', 'get', 'svc', 'my-nginx', '-o', `jsonpath=${path}`]).stdout;
-  return { dir: s.dir, run, cleanup: s.cleanup, svc };
-}
-
-function rejected(c: ReturnType<typeof cluster>, args: string[]): CliResult {
-  const before = stateBytes(c.dir);
-  const r = c.run(args);
-  expect(r.code).toBe(1);
-  expect(r.stdout).toBe('');
-  expect(stateBytes(c.dir)).toBe(before);
-  return r;
+  const c = freshCluster(work, ['apply', '-f', 'ns.yaml'], ['apply', '-f', 'svc.yaml'], ['apply', '-f', 'deploy.yaml']);
+  const svc = (path: string) => c.run(['-n', 'my-nginx', 'get', 'svc', 'my-nginx', '-o', `jsonpath=${path}`]).stdout;
+  return { ...c, svc };
 }
 
 describe('kubectl patch (EKS walkthrough)', () => {
@@ -102,9 +81,8 @@ describe('kubectl patch (EKS walkthrough)', () => {
   });
 
   it('keeps the allocated node port of a `create service nodeport` service', () => {
-    const s = tempStateDir();
+    const { run, cleanup } = freshCluster(work);
     try {
-      const run = (args: string[]) => runCli(args, { stateDir: s.dir, cwd: work });
       expect(run(['create', 'namespace', 'my-nginx']).code).toBe(0);
       expect(run(['-n', 'my-nginx', 'create', 'service', 'nodeport', 'my-nginx', '--tcp=80:80']).code).toBe(0);
       const before = run(['-n', 'my-nginx', 'get', 'svc', 'my-nginx', '-o', 'jsonpath={.spec.ports[0].nodePort} {.spec.clusterIP}']).stdout;
@@ -112,7 +90,7 @@ describe('kubectl patch (EKS walkthrough)', () => {
       expect(run(['-n', 'my-nginx', 'patch', 'svc', 'my-nginx', '-p', '{"spec": {"type": "LoadBalancer"}}']).stdout).toBe('service/my-nginx patched\n');
       expect(run(['-n', 'my-nginx', 'get', 'svc', 'my-nginx', '-o', 'jsonpath={.spec.ports[0].nodePort} {.spec.clusterIP}']).stdout).toBe(before);
     } finally {
-      s.cleanup();
+      cleanup();
     }
   });
 });
@@ -308,19 +286,10 @@ const ORACLE_CASES: string[][] = [
   ['-p', '{}', '--dry-run=server'],
 ];
 
-if (existsSync(KUBECTL_BIN)) {
+if (HAS_KUBECTL) {
   describe('kubectl patch --local matches the real kubectl', () => {
     for (const args of ORACLE_CASES) {
-      it(`patch --local -f local-svc.yaml ${args.join(' ')}`, () => {
-        const full = ['patch', '--local', '-f', 'local-svc.yaml', ...args];
-        const real = spawnSync(KUBECTL_BIN, full, { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: work, KUBECONFIG: '/nonexistent' } });
-        const s = tempStateDir();
-        try {
-          expect(runCli(full, { stateDir: s.dir, cwd: work })).toEqual({ stdout: real.stdout, stderr: real.stderr, code: real.status });
-        } finally {
-          s.cleanup();
-        }
-      });
+      it(`patch --local -f local-svc.yaml ${args.join(' ')}`, () => expectSameAsKubectl(['patch', '--local', '-f', 'local-svc.yaml', ...args], work));
     }
   });
 }

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, stateBytes, tempStateDir } from '../helpers/cli.js';
-import { HAS_KUBECTL, oracleHome, runOracle } from '../helpers/kubectl-oracle.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, stateBytes } from '../helpers/cli.js';
+import { DEPLOY_MY_NGINX as DEPLOY, stateDirs, suiteOracleHome, workDir } from '../helpers/fixtures.js';
+import { HAS_KUBECTL, runOracle } from '../helpers/kubectl-oracle.js';
 import type { KubeObject } from '../../src/api/types.js';
 
 /**
@@ -11,42 +9,13 @@ import type { KubeObject } from '../../src/api/types.js';
  * manifests), then scaling on the simulated cluster, where the controllers follow the new size.
  */
 
-const work = mkdtempSync(join(tmpdir(), 'kubesim-scale-'));
-const dirs: Array<() => void> = [() => rmSync(work, { recursive: true, force: true })];
-afterAll(() => dirs.forEach((c) => c()));
-
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-nginx
-  labels:
-    app: web
-spec:
-  selector:
-    matchLabels:
-      run: my-nginx
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        run: my-nginx
-    spec:
-      containers:
-      - name: my-nginx
-        image: nginx
-        ports:
-        - containerPort: 80
-`;
-writeFileSync(join(work, 'deploy.yaml'), DEPLOY);
-writeFileSync(join(work, 'api.yaml'), DEPLOY.replace(/my-nginx/g, 'api').replace('app: web', 'app: api'));
-writeFileSync(join(work, 'other-ns.yaml'), DEPLOY.replace('  name: my-nginx\n', '  name: my-nginx\n  namespace: other\n'));
-writeFileSync(join(work, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
-
-function freshDir(): string {
-  const { dir, cleanup } = tempStateDir();
-  dirs.push(cleanup);
-  return dir;
-}
+const work = workDir('scale', {
+  'deploy.yaml': DEPLOY,
+  'api.yaml': DEPLOY.replace(/my-nginx/g, 'api').replace('app: web', 'app: api'),
+  'other-ns.yaml': DEPLOY.replace('  name: my-nginx\n', '  name: my-nginx\n  namespace: other\n'),
+  'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
+});
+const freshDir = stateDirs();
 
 const sim = (args: string[], dir = freshDir()) => runCli(args, { stateDir: dir, cwd: work });
 const json = (args: string[], dir: string) => JSON.parse(sim([...args, '-o', 'json'], dir).stdout);
@@ -83,12 +52,7 @@ describe('scale: client-side checks (literal kubectl 1.32 output)', () => {
 });
 
 describe.runIf(HAS_KUBECTL)('scale -f --dry-run=client matches the real kubectl', () => {
-  let home = '';
-  beforeAll(() => {
-    const h = oracleHome();
-    home = h.home;
-    dirs.push(h.cleanup);
-  });
+  const oracle = suiteOracleHome();
   for (const args of [
     ['scale', '-f', 'deploy.yaml', '--replicas=3', '--dry-run=client'],
     ['scale', '-f', 'deploy.yaml', '--replicas=3', '--dry-run=client', '-o', 'yaml'],
@@ -109,7 +73,7 @@ describe.runIf(HAS_KUBECTL)('scale -f --dry-run=client matches the real kubectl'
     ['scale', 'deploy', 'x', '-l', 'a=b', '--replicas=2'],
   ]) {
     it(`kubectl ${args.join(' ')}`, () => {
-      expect(sim(args)).toEqual(runOracle(args, { home, cwd: work }));
+      expect(sim(args)).toEqual(runOracle(args, { home: oracle.home, cwd: work }));
     });
   }
 });
