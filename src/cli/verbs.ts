@@ -29,10 +29,10 @@ export const KUBECTL_VERBS: VerbEntry[] = [
   { group: 'Cluster Management Commands:', name: 'drain', short: 'Drain node in preparation for maintenance', load: () => import('../commands/drain.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'describe', short: 'Show details of a specific resource or group of resources', load: () => import('../commands/describe.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'exec', short: 'Execute a command in a container', load: () => import('../commands/exec.js').then(def) },
+  { group: 'Troubleshooting and Debugging Commands:', name: 'attach', short: 'Attach to a running container', load: () => import('../commands/attach.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'logs', short: 'Print the logs for a container in a pod', load: () => import('../commands/logs.js').then(def) },
   ...(
     [
-      ['attach', 'Attach to a running container'],
       ['port-forward', 'Forward one or more local ports to a pod'],
       ['debug', 'Create debugging sessions for troubleshooting workloads and nodes'],
     ] as const
