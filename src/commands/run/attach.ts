@@ -34,7 +34,9 @@ export async function attachRun(ctx: CommandContext, session: Session, created: 
   const restart = pod.spec.restartPolicy ?? 'Always';
   const flavour = raw ? interactiveShell(c.image, mainArgv) : undefined;
   if (flavour) return attachTerminal(ctx, session, created, remove, pod, { c, argv: mainArgv, flavour, restart, quiet });
-  const stdin = f.stdin ? await ctx.io.readStdin() : '';
+  // On a terminal to a program that is not a shell, nothing is read: what is typed goes to a process
+  // that does not read it.
+  const stdin = f.stdin && !raw ? await ctx.io.readStdin() : '';
   const result = await runInPod(session, pod, c, mainArgv, stdin);
   ctx.io.out.write(result.stdout);
   ctx.io.err.write(result.stderr);
