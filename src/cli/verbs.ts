@@ -28,18 +28,9 @@ export const KUBECTL_VERBS: VerbEntry[] = [
   { group: 'Cluster Management Commands:', name: 'uncordon', short: 'Mark node as schedulable', load: () => import('../commands/uncordon.js').then(def) },
   { group: 'Cluster Management Commands:', name: 'drain', short: 'Drain node in preparation for maintenance', load: () => import('../commands/drain.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'describe', short: 'Show details of a specific resource or group of resources', load: () => import('../commands/describe.js').then(def) },
-  { group: 'Troubleshooting and Debugging Commands:', name: 'exec', short: 'Execute a command in a container', load: () => import('../commands/exec.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'logs', short: 'Print the logs for a container in a pod', load: () => import('../commands/logs.js').then(def) },
-  ...(
-    [
-      ['attach', 'Attach to a running container'],
-    ] as const
-  ).map(([name, short]) => ({
-    group: 'Troubleshooting and Debugging Commands:',
-    name,
-    short,
-    load: () => import('../commands/not-simulated.js').then((m) => m.notSimulated(name, short, 'the in-pod runtime and the host bridge are the next pieces of work')),
-  })),
+  { group: 'Troubleshooting and Debugging Commands:', name: 'attach', short: 'Attach to a running container', load: () => import('../commands/attach.js').then(def) },
+  { group: 'Troubleshooting and Debugging Commands:', name: 'exec', short: 'Execute a command in a container', load: () => import('../commands/exec.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'port-forward', short: 'Forward one or more local ports to a pod', load: () => import('../commands/port-forward.js').then(def) },
   { group: 'Troubleshooting and Debugging Commands:', name: 'debug', short: 'Create debugging sessions for troubleshooting workloads and nodes', load: () => import('../commands/debug.js').then(def) },
   { group: 'Advanced Commands:', name: 'apply', short: 'Apply a configuration to a resource by file name or stdin', load: () => import('../commands/apply.js').then(def) },

@@ -6,6 +6,8 @@ import { ApiError, CliError, ExitError, UsageError } from '../errors.js';
 import { parseResourceArgs } from '../resource/args.js';
 import { getObject } from '../resource/select.js';
 import { runInPod } from './exec/in-pod.js';
+import { runInteractive } from './exec/interactive.js';
+import { interactiveShell, podShellTarget } from './exec/pod-shell.js';
 
 export const command: CommandSpec = {
   name: 'exec',
@@ -54,9 +56,9 @@ async function runExec(ctx: CommandContext): Promise<void> {
   if (argv.length === 0) throw new UsageError('you must specify at least one command for the container', ctx.path);
   if (f.tty && !ctx.io.stdinIsTTY) {
     ctx.io.err.write('Unable to use a TTY - input is not a terminal or the right kind of file\n');
-  } else if (f.tty && f.stdin) {
-    throw new CliError('interactive terminal sessions (exec -it on a terminal) are not simulated by kubesim yet; pipe the commands in, or pass them after --');
   }
+  // -i -t on a terminal: a raw session, the remote shell reading what the user types.
+  const raw = Boolean(f.tty && f.stdin && ctx.io.stdinIsTTY);
   const pod = resolvePod(session.store, ctx.namespace, args[0]);
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new CliError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
@@ -72,15 +74,30 @@ async function runExec(ctx: CommandContext): Promise<void> {
   if (!container) throw new CliError(`container ${name} not found in pod ${pod.metadata.name}`);
   const status = (pod.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === name);
   if (!status?.state?.running) throw new CliError(`unable to upgrade connection: container not found ("${name}")`);
-  const stdin = f.stdin ? await ctx.io.readStdin() : '';
-  const r = await runInPod(session, pod, container, argv, stdin);
-  ctx.io.out.write(r.stdout);
-  ctx.io.err.write(r.stderr);
-  if (r.exitCode !== 0) throw new ExitError(r.exitCode, `command terminated with exit code ${r.exitCode}`);
+  let exitCode: number;
+  const flavour = raw ? interactiveShell(container.image, argv) : undefined;
+  if (flavour) {
+    const target = podShellTarget(ctx, { namespace: pod.metadata.namespace ?? ctx.namespace, pod, container, argv, flavour });
+    // Nothing is held while the user types: each line opens the cluster for itself.
+    await session.commit();
+    exitCode = await runInteractive(ctx, target);
+  } else {
+    // A program that is not an interactive shell runs once, even on a terminal; with a terminal its
+    // stderr arrives on the same stream as its stdout.
+    const stdin = f.stdin && !raw ? await ctx.io.readStdin() : '';
+    const r = await runInPod(session, pod, container, argv, stdin, { tty: raw });
+    if (raw) ctx.io.out.write(r.output ?? r.stdout + r.stderr);
+    else {
+      ctx.io.out.write(r.stdout);
+      ctx.io.err.write(r.stderr);
+    }
+    exitCode = r.exitCode;
+  }
+  if (exitCode !== 0) throw new ExitError(exitCode, `command terminated with exit code ${exitCode}`);
 }
 
 /** POD, pod/NAME, or a workload TYPE/NAME whose first running pod is used (kubectl's attachable pod). */
-function resolvePod(snap: Snapshot, namespace: string, arg: string): KubeObject {
+export function resolvePod(snap: Snapshot, namespace: string, arg: string): KubeObject {
   if (!arg.includes('/')) return getObject(snap, parseResourceArgs(['pod', arg]).requests[0].type, namespace, arg);
   const { type, name } = parseResourceArgs([arg]).requests[0];
   const obj = getObject(snap, type, namespace, name!);

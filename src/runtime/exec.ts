@@ -1,5 +1,5 @@
 import type { RuntimeEffects } from '../api/snapshot.js';
-import { runScript } from './shell/interpreter.js';
+import { runScript, type ShellContext, type ShellSession, type Tool } from './shell/interpreter.js';
 import { toolboxFor } from './toolbox.js';
 import { podView, type PodViewRequest } from './pod-view.js';
 import { toolsFor, type ToolEnvironment } from './tool-registry.js';
@@ -13,13 +13,36 @@ export type { RuntimeEffects } from '../api/snapshot.js';
 export interface ExecRequest extends PodViewRequest, Omit<ToolEnvironment, 'profile' | 'snapshot' | 'pod'> {
   argv: string[];
   stdin: string;
+  /** A terminal is allocated (`-t`): the runtime adds TERM=xterm to the process's environment. */
+  tty?: boolean;
+  /**
+   * One typed line for a shell that lives across calls (an interactive session): `stdin` is the line,
+   * and the shell's variables, working directory and files stay in this object between lines.
+   */
+  interactive?: InteractiveShell;
 }
+
+/** What an interactive shell keeps between the lines typed into it. */
+export interface InteractiveShell {
+  session: ShellSession;
+  cwd: string;
+  /** Filled on the first line from the pod view, then kept. */
+  env?: Map<string, string>;
+  fs?: VirtualFs;
+  /** Set when the line ended the shell (`exit`, `exec`, a failure under `set -e`): its exit status. */
+  exited?: number;
+}
+
+/** Runs after each interactive line to tell that the shell is still there (and to keep `$?`). */
+const ALIVE = '__kubesim_line_done';
 
 export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
   effects: RuntimeEffects;
+  /** stdout and stderr in the order they were written (shell runs only), as a terminal shows them. */
+  output?: string;
 }
 
 const SHELL_BINARIES = ['echo', 'true', 'false', 'printf', 'test', '[', 'pwd', 'kill'];
@@ -31,13 +54,23 @@ const SHELL_BINARIES = ['echo', 'true', 'false', 'printf', 'test', '[', 'pwd', '
  */
 export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   const box = toolboxFor(req.container.image);
-  const { fs, env } = podView(req);
+  const kept = req.interactive;
+  const view = kept?.fs && kept.env ? { fs: kept.fs, env: kept.env } : podView(req);
+  if (req.tty && !kept?.env) view.env.set('TERM', 'xterm');
+  if (kept) Object.assign(kept, view);
+  const { fs, env } = view;
   const before = { files: fs.toRecord(), dirs: new Set(fs.directories()) };
   const serverLogs = new ServerLogs();
   const tools = toolsFor(box, { ...req, serverLogs }, fs);
   // A pod mounting the node's root (kubectl debug node/…) sees the node's files there and can chroot into it.
   withHostRoot(req.pod, req.container.name, fs, tools, req);
-  const finish = (r: { stdout: string; stderr: string; exitCode: number }): ExecResult => ({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, effects: effectsOf(req, serverLogs, before, fs) });
+  const finish = (r: { stdout: string; stderr: string; exitCode: number; output?: string }): ExecResult => ({
+    stdout: r.stdout,
+    stderr: r.stderr,
+    exitCode: r.exitCode,
+    ...(r.output !== undefined ? { output: r.output } : {}),
+    effects: effectsOf(req, serverLogs, before, fs),
+  });
   const [cmd, ...args] = req.argv;
   const program = cmd.slice(cmd.lastIndexOf('/') + 1);
   // Every image with a shell has `sh`; bash and ash only where the image ships them.
@@ -45,6 +78,7 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   // A hostNetwork pod shares the node's UTS namespace too: its hostname is the node's.
   const hostname = req.pod.spec?.hostNetwork ? (req.pod.spec.nodeName ?? req.pod.metadata.name) : req.pod.metadata.name;
   const base = { env, cwd: '/', fs, tools, hostname, now: req.now };
+  if (shellHere && kept) return finish(await interactiveLine(req.stdin, kept, tools, { ...base, cwd: kept.cwd }, program));
   if (shellHere) {
     const c = args.indexOf('-c');
     const script = c >= 0 ? (args[c + 1] ?? '') : req.stdin;
@@ -80,4 +114,26 @@ function effectsOf(req: ExecRequest, serverLogs: ServerLogs, before: { files: Re
   const containerID: string | undefined = (req.pod.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === req.container.name)?.containerID;
   if (containerID && req.record && Object.keys(changed).length > 0) effects.files = { containerID, files: changed };
   return effects;
+}
+
+/**
+ * One line typed at an interactive shell. The line runs with the session's variables, cwd and files;
+ * a marker command after it tells whether the shell is still there. An interactive shell survives
+ * what ends a script (a syntax error, a failing special builtin): only `exit`, `exec` and `set -e`
+ * failures end it.
+ */
+async function interactiveLine(line: string, kept: InteractiveShell, tools: Map<string, Tool>, base: Omit<ShellContext, 'stdin' | 'shellName'>, program: string): Promise<Omit<ExecResult, 'effects'>> {
+  let alive = false;
+  tools.set(ALIVE, async (args) => {
+    alive = true;
+    return { stdout: '', stderr: '', exitCode: Number(args[0]) };
+  });
+  const ctx: ShellContext = { ...base, stdin: '', shellName: program === 'bash' ? 'bash' : 'sh', argv0: program, args: [], session: kept.session };
+  const r = await runScript(`${line}\n${ALIVE} $?`, ctx);
+  kept.cwd = ctx.cwd;
+  const trace = new RegExp(`\\+ ${ALIVE} \\d+\\n$`);
+  const output = r.output.replace(trace, '');
+  const stderr = r.stderr.replace(trace, '');
+  if (!alive && (kept.session.errexit || /(^|[\s;&|(){}])(exit|exec)(\s|;|&|\||\)|$)/.test(line))) kept.exited = r.exitCode;
+  return { stdout: r.stdout, stderr, output, exitCode: r.exitCode };
 }

@@ -1,6 +1,6 @@
 import type { Session } from '../../cluster/session.js';
 import type { KubeObject } from '../../api/types.js';
-import { execInContainer, type ExecResult } from '../../runtime/exec.js';
+import { execInContainer, type ExecRequest, type ExecResult } from '../../runtime/exec.js';
 import { keepEffects } from '../../cluster/runtime-effects.js';
 
 /**
@@ -8,7 +8,14 @@ import { keepEffects } from '../../cluster/runtime-effects.js';
  * changed (servers' log lines, the cluster RNG's position) in the cluster state. The one way
  * `exec`, `run -i` and `attach` start a process in a pod.
  */
-export async function runInPod(session: Session, pod: KubeObject, container: { name: string; image: string }, argv: string[], stdin: string): Promise<ExecResult> {
+export async function runInPod(
+  session: Session,
+  pod: KubeObject,
+  container: { name: string; image: string },
+  argv: string[],
+  stdin: string,
+  terminal: Pick<ExecRequest, 'tty' | 'interactive'> = {},
+): Promise<ExecResult> {
   const status = (pod.status?.containerStatuses ?? []).find((s: { name: string }) => s.name === container.name);
   const containers = session.state.runtime?.containers ?? {};
   // Endpoint picks and ephemeral ports come from the cluster's RNG, which must move on between execs.
@@ -25,6 +32,7 @@ export async function runInPod(session: Session, pod: KubeObject, container: { n
     now: Date.parse(session.now),
     containers,
     seed,
+    ...terminal,
   });
   keepEffects(session, result.effects);
   return result;
