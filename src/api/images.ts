@@ -99,6 +99,9 @@ function kuardStart(ctx: StartContext): ProcessOutcome {
 
 const CATALOGUE: ImageInfo[] = [
   { repo: 'nginx', ports: [80], stopsOnTerm: true, defaultRun: nginxStart },
+  // The Kubernetes docs' HTTPS example (2015, FROM nginx of its day): `nginx -g 'daemon off;'` with the
+  // mounted default.conf — it prints nothing at start; where it listens comes from that file.
+  { repo: 'bprashanth/nginxhttps', ports: [80, 443], stopsOnTerm: true, defaultRun: () => runs() },
   // courselabs' fork prints its start line with fmt.Println (stdout); traefik/whoami uses log.Printf,
   // which writes a date-time prefix to stderr.
   { repo: 'sixeyed/whoami', ports: [80], stopsOnTerm: true, defaultRun: () => runs(['Starting up on port 80']) },

@@ -8,7 +8,8 @@ import { getObject } from '../resource/select.js';
 import { parseGoDuration } from '../util/go-duration.js';
 import { openForwarder, parseAddresses, parsePorts, type ForwardedPort } from '../host/port-forward.js';
 import { serveHttpConnection, type WireRequest, type WireResponse } from '../host/http-connection.js';
-import { answerOnPodPort } from '../runtime/pod-port.js';
+import { answerOnPodPort, podPortListener } from '../runtime/pod-port.js';
+import { serveTls, startsWithTls } from '../host/tls-server.js';
 import { attachablePod } from './attachable-pod.js';
 import { keepEffects } from '../cluster/runtime-effects.js';
 import { FOLLOW_INTERVAL_MS } from './watch.js';
@@ -145,20 +146,32 @@ async function runPortForward(ctx: CommandContext): Promise<void> {
   const ns = pod.metadata.namespace ?? 'default';
   const uid = pod.metadata.uid;
 
-  const answer = async (req: WireRequest, port: ForwardedPort, socket: Socket): Promise<WireResponse | 'close'> => {
+  const answer = async (req: WireRequest, port: ForwardedPort, socket: Socket, tls: boolean): Promise<WireResponse | 'close'> => {
     // A write session: what the server logs (nginx's access line from 127.0.0.1) goes to its container's log.
     const s = await ctx.openSession();
     try {
       const now = s.store.get('Pod', ns, pod.metadata.name);
       if (!now || now.metadata.uid !== uid || now.status?.phase !== 'Running') return 'close';
       const input = { snapshot: s.store, profile: s.profile, containers: s.state.runtime?.containers ?? {}, now: Date.parse(s.now) };
-      const res = answerOnPodPort(input, now, port.remote, { method: req.method, path: req.path, headers: req.headers, clientIP: '127.0.0.1', clientPort: socket.remotePort ?? 0, body: req.body.toString('utf8') });
+      const res = answerOnPodPort(input, now, port.remote, { method: req.method, path: req.path, headers: req.headers, clientIP: '127.0.0.1', clientPort: socket.remotePort ?? 0, body: req.body.toString('utf8'), tls });
       if (res === 'closed') {
         ctx.io.err.write(refusedInPod(now, port));
         return 'close';
       }
       keepEffects(s, res.effects);
       return res.response;
+    } finally {
+      await s.commit();
+    }
+  };
+
+  /** Whether the pod's server speaks TLS on the forwarded port (nginx with `listen 443 ssl`). */
+  const secureIfTls = async (port: ForwardedPort) => {
+    const s = await ctx.openSession({ readOnly: true });
+    try {
+      const now = s.store.get('Pod', ns, pod.metadata.name);
+      if (!now) return undefined;
+      return podPortListener({ snapshot: s.store, profile: s.profile, containers: s.state.runtime?.containers ?? {}, now: Date.parse(s.now) }, now, port.remote);
     } finally {
       await s.commit();
     }
@@ -176,7 +189,12 @@ async function runPortForward(ctx: CommandContext): Promise<void> {
   try {
     const forwarder = await openForwarder(addresses, ports, ctx.io.out, ctx.io.err, (socket, port) => {
       ctx.io.out.write(`Handling connection for ${port.local}\n`);
-      serveHttpConnection(socket, (req) => answer(req, port, socket));
+      void secureIfTls(port).then(async (listener) => {
+        const hello = listener?.tls ? await startsWithTls(socket) : false;
+        const tls = listener?.tls && hello ? serveTls(socket, listener.tls.certPem, listener.tls.keyPem) : undefined;
+        socket.resume();
+        serveHttpConnection((tls ?? socket) as Socket, (req) => answer(req, port, socket, Boolean(tls)));
+      });
     });
     if (typeof forwarder === 'string') throw new CliError(forwarder);
     // The session ends when the pod goes away (kubectl: "lost connection to pod").

@@ -5,7 +5,11 @@ import { recordEvent } from '../cluster/record-event.js';
 import { keepEffects } from '../cluster/runtime-effects.js';
 import { stateDir, statePath } from '../store/file-store.js';
 import { hostPortsFor, type HostPort } from '../network/host-ports.js';
-import { answerFromHost } from '../runtime/from-host.js';
+import { routeFromHost, type HostRoute } from '../runtime/from-host.js';
+import { answerOnPodPort, podPortListener } from '../runtime/pod-port.js';
+import type { PortListener } from '../runtime/net/listeners.js';
+import type { Session } from '../cluster/session.js';
+import { serveTls, startsWithTls } from './tls-server.js';
 import { serveHttpConnection } from './http-connection.js';
 import { isAlive, pidPath, removeOwnFiles, statusPath, writeAtomically, type AgentStatus } from './agent-files.js';
 
@@ -19,6 +23,8 @@ interface Held {
   server?: Server;
   error?: string;
 }
+
+const serverInput = (s: Session) => ({ snapshot: s.store, profile: s.profile, containers: s.state.runtime?.containers ?? {}, now: Date.parse(s.now) });
 
 const key = (c: HostPort) => `${c.namespace}/${c.service}:${c.servicePort}:${c.via}`;
 
@@ -87,33 +93,54 @@ export async function runAgent(env: NodeJS.ProcessEnv): Promise<number> {
     lastStatus = text;
   };
 
-  const serveConnection = (hostPort: number, socket: Socket) => {
+  /**
+   * One connection: routed once through the node's rules (as conntrack keeps a connection on one
+   * endpoint), wrapped in TLS when the pod's server speaks it there, then each request answered by
+   * that pod. REJECT and DROP show as a reset and as a connection held unanswered.
+   */
+  const serveConnection = async (hostPort: number, socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveHttpConnection(socket, async (req) => {
-      const h = held.get(hostPort);
-      if (!h) return 'close';
-      const session = await openSession(env);
+    socket.on('error', () => socket.destroy());
+    const h = held.get(hostPort);
+    if (!h) return socket.destroy();
+    const session = await openSession(env);
+    let route: HostRoute;
+    let listener: PortListener | undefined;
+    let clientPort = 0;
+    try {
+      route = routeFromHost({ snapshot: session.store, profile: session.profile, random: (n) => session.store.rng.int(n) }, h.claim);
+      clientPort = 32768 + session.store.rng.int(28232);
+      session.store.dirty = true;
+      if (route.kind === 'pod') {
+        const pod = session.store.get('Pod', route.namespace, route.pod);
+        if (pod) listener = podPortListener(serverInput(session), pod, route.port);
+      }
+      await session.commit();
+    } catch {
+      session.abort();
+      return socket.destroy();
+    }
+    if (route.kind === 'refused') return socket.resetAndDestroy();
+    if (route.kind === 'timeout') {
+      setTimeout(() => socket.destroy(), DROPPED_HOLD_MS).unref();
+      return;
+    }
+    const to = route;
+    const hello = listener?.tls ? await startsWithTls(socket) : false;
+    const tls = listener?.tls && hello ? serveTls(socket, listener.tls.certPem, listener.tls.keyPem) : undefined;
+    socket.resume();
+    serveHttpConnection((tls ?? socket) as Socket, async (req) => {
+      const s = await openSession(env);
       try {
-        const r = answerFromHost(
-          { snapshot: session.store, profile: session.profile, containers: session.state.runtime?.containers ?? {}, now: Date.parse(session.now), random: (n) => session.store.rng.int(n) },
-          h.claim,
-          { method: req.method, path: req.path, headers: req.headers, clientPort: 32768 + session.store.rng.int(28232) },
-        );
-        session.store.dirty = true;
-        if (r.kind === 'answer') {
-          keepEffects(session, r.effects);
-          return r.response;
-        }
-        if (r.kind === 'refused') {
-          // The TCP connection is already accepted here, so a REJECT shows as a reset rather than a refusal.
-          socket.resetAndDestroy();
-          return 'close';
-        }
-        setTimeout(() => socket.destroy(), DROPPED_HOLD_MS).unref();
-        return await new Promise<'close'>((resolve) => socket.once('close', () => resolve('close')));
+        const pod = s.store.get('Pod', to.namespace, to.pod);
+        if (!pod || pod.metadata.uid !== to.uid || pod.status?.phase !== 'Running') return 'close';
+        const answered = answerOnPodPort(serverInput(s), pod, to.port, { method: req.method, path: req.path, headers: req.headers, clientIP: to.clientIP, clientPort, body: req.body.toString('utf8'), tls: Boolean(tls) });
+        if (answered === 'closed') return 'close';
+        keepEffects(s, answered.effects);
+        return answered.response;
       } finally {
-        await session.commit();
+        await s.commit();
       }
     });
   };
@@ -152,7 +179,7 @@ export async function runAgent(env: NodeJS.ProcessEnv): Promise<number> {
         continue;
       }
       try {
-        const server = await listen(port, (s) => serveConnection(port, s));
+        const server = await listen(port, (s) => void serveConnection(port, s));
         held.set(port, { claim, server });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;

@@ -12,6 +12,7 @@ import { wgetTool } from './tools/wget.js';
 import type { ClientContext } from './tools/http-client.js';
 import type { ServerLogs } from './net/server-logs.js';
 import { podView } from './pod-view.js';
+import { listenersOf } from './net/listeners.js';
 import { pingTool } from './tools/ping.js';
 import { ipTool } from './tools/ip.js';
 import { ifconfigTool } from './tools/ifconfig.js';
@@ -58,6 +59,11 @@ export function clientContext(env: ToolEnvironment, fs: VirtualFs): ClientContex
     serverEnv(pod, container) {
       const id = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container)?.containerID;
       return new Map((env.containers[id] ?? { env: [] }).env.map((e) => [e.name, e.value] as [string, string]));
+    },
+    listening(pod, container) {
+      const id: string | undefined = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container.name)?.containerID;
+      const view = podView({ snapshot: env.snapshot, profile: env.profile, pod, container, record: id ? env.containers[id] : undefined });
+      return listenersOf(container.image, view.fs).map((l) => l.port);
     },
     server(pod, container) {
       const id: string | undefined = (pod.status?.containerStatuses ?? []).find((c: { name: string }) => c.name === container.name)?.containerID;

@@ -40,6 +40,9 @@ export function toolboxFor(image: string): Toolbox {
     case 'nginx':
       // Debian bookworm: coreutils, grep, getent (libc-bin) and curl; no ping, ip, nc, wget or procps.
       return { shell: 'bash', programs: [...COREUTILS, 'getent', 'curl'], curl: '7.88.1', libc: 'glibc', env: [['PATH', PATH], ['NGINX_VERSION', '1.27.3'], ['NJS_VERSION', '0.8.7'], ['NJS_RELEASE', '1~bookworm'], ['PKG_RELEASE', '1~bookworm'], ['DYNPKG_RELEASE', '1~bookworm']] };
+    case 'bprashanth/nginxhttps':
+      // Debian jessie under nginx 1.9 (2015): bash and coreutils, no curl.
+      return { shell: 'bash', programs: [...COREUTILS, 'getent'], libc: 'glibc', env: [['PATH', PATH], ['NGINX_VERSION', '1.9.1-1~jessie']] };
     case 'sixeyed/whoami':
     case 'traefik/whoami':
       return { programs: [], libc: 'glibc', env: [['PATH', PATH]] };

@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { request, Agent } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KUBECTL, runCli, tempStateDir, testEnv } from '../helpers/cli.js';
+import { KUBECTL, ROOT, runCli, tempStateDir, testEnv } from '../helpers/cli.js';
 import { parseAddresses, parsePorts } from '../../src/host/port-forward.js';
 import { takeRequest } from '../../src/host/http-connection.js';
 
@@ -183,5 +187,60 @@ describe('kubectl port-forward over loopback', () => {
     expect(k('port-forward', 'svc/web', 'https')).toMatchObject({ code: 1, stderr: "error: Service 'web' does not have a named port 'https'\n" });
     expect(k('port-forward', 'deploy/web', '8080:99999')).toMatchObject({ code: 1, stderr: `error: error parsing remote port '99999': strconv.ParseUint: parsing "99999": value out of range\n` });
     expect(k('port-forward', 'deploy/web')).toMatchObject({ code: 1, stderr: "error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n" });
+  });
+});
+
+describe('kubectl port-forward to a TLS port', () => {
+  const { dir, cleanup } = tempStateDir();
+  const children: ChildProcess[] = [];
+  const k = (args: string[], stdin?: string) => runCli(args, { stateDir: dir, stdin, cwd: join(ROOT, 'specs', 'docs') });
+  const fixture = (f: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'tls', f), 'utf8');
+
+  beforeAll(() => {
+    const certDir = mkdtempSync(join(tmpdir(), 'kubesim-pf-tls-'));
+    writeFileSync(join(certDir, 'tls.crt'), fixture('self-signed.crt'));
+    writeFileSync(join(certDir, 'tls.key'), fixture('self-signed.key'));
+    expect(k(['create', 'secret', 'tls', 'nginxsecret', `--cert=${join(certDir, 'tls.crt')}`, `--key=${join(certDir, 'tls.key')}`]).code).toBe(0);
+    rmSync(certDir, { recursive: true, force: true });
+    expect(k(['create', 'configmap', 'nginxconfigmap', '--from-file=default.conf']).code).toBe(0);
+    expect(k(['create', '-f', './nginx-secure-app.yaml']).code).toBe(0);
+  });
+  afterAll(() => {
+    for (const c of children) c.kill('SIGKILL');
+    cleanup();
+  });
+
+  function httpsGet(port: number, ca?: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest({ host: '127.0.0.1', port, path: '/', servername: 'my-nginx', ca, agent: false, rejectUnauthorized: ca !== undefined }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it("makes a real TLS handshake with the pod's mounted certificate, and answers plain HTTP as nginx does", async () => {
+    const f = await startForward(dir, ['deploy/my-nginx', ':443']);
+    children.push(f.child);
+    const trusted = await httpsGet(f.port, fixture('self-signed.crt'));
+    expect(trusted.status).toBe(200);
+    expect(trusted.body).toContain('<title>Welcome to nginx!</title>');
+    await expect(
+      new Promise((resolve, reject) => {
+        const req = httpsRequest({ host: '127.0.0.1', port: f.port, path: '/', servername: 'my-nginx', agent: false }, resolve);
+        req.on('error', reject);
+        req.end();
+      }),
+    ).rejects.toThrow(/self[- ]signed certificate/);
+    const plain = await get(f.port, '/');
+    expect(plain.status).toBe(400);
+    expect(plain.body).toContain('The plain HTTP request was sent to HTTPS port');
+    f.child.kill('SIGINT');
+    expect(await f.exit).toBe(0);
+    const logs = k(['logs', 'deploy/my-nginx']).stdout;
+    expect(logs).toContain('127.0.0.1 - - [01/Jan/2025:00:00:00 +0000] "GET / HTTP/1.1" 200 612 "-" "-" "-"');
   });
 });

@@ -107,6 +107,44 @@ SUPPORT_URL="https://www.debian.org/support"
 BUG_REPORT_URL="https://bugs.debian.org/"
 `;
 
+const JESSIE_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 8 (jessie)"
+NAME="Debian GNU/Linux"
+VERSION_ID="8"
+VERSION="8 (jessie)"
+ID=debian
+HOME_URL="http://www.debian.org/"
+SUPPORT_URL="http://www.debian.org/support/"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;
+
+/** nginx's welcome page before 1.23 (no color-scheme style): the classic 612 bytes. */
+const NGINX_INDEX_2015 = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+    body {
+        width: 35em;
+        margin: 0 auto;
+        font-family: Tahoma, Verdana, Arial, sans-serif;
+    }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
 const UNIX_DIRS = ['/', '/bin', '/dev', '/etc', '/home', '/lib', '/mnt', '/opt', '/proc', '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/local', '/usr/sbin', '/var', '/var/log', '/var/tmp'];
 
 /**
@@ -139,6 +177,21 @@ export function imageFiles(image: string): ImageFiles {
           '/usr/share/nginx/html/50x.html': NGINX_50X,
         },
         dirs: [...UNIX_DIRS, '/docker-entrypoint.d', '/var/cache/nginx', '/var/log/nginx'],
+        home: '/root',
+      };
+    case 'bprashanth/nginxhttps':
+      // FROM nginx of late 2015 (Debian jessie): the welcome page of that era (612 bytes) and no conf.d
+      // of its own worth keeping — the docs mount theirs over it.
+      return {
+        files: {
+          '/etc/os-release': JESSIE_OS_RELEASE,
+          '/etc/debian_version': '8.2\n',
+          '/etc/passwd': DEBIAN_PASSWD,
+          '/etc/nginx/nginx.conf': NGINX_CONF,
+          '/usr/share/nginx/html/index.html': NGINX_INDEX_2015,
+          '/usr/share/nginx/html/50x.html': NGINX_50X,
+        },
+        dirs: [...UNIX_DIRS, '/etc/nginx/conf.d', '/var/cache/nginx', '/var/log/nginx'],
         home: '/root',
       };
     case 'sixeyed/whoami':

@@ -18,6 +18,8 @@ export interface NetContext {
   resolvConf: string;
   /** Deterministic randomness for endpoint choice and ephemeral ports. */
   random(n: number): number;
+  /** Where a container's server listens (from its own configuration); default: the image catalogue's ports. */
+  listening?(pod: KubeObject, container: { name: string; image: string }): number[];
 }
 
 export type Connection =
@@ -34,11 +36,12 @@ export function resolveHost(ctx: NetContext, host: string): string | undefined {
 }
 
 /** The pod and container that listen on ip:port, if any. */
-function listener(snapshot: Snapshot, ip: string, port: number): { pod: KubeObject; container: { name: string; image: string } } | 'no-pod' | 'closed' {
-  const pod = snapshot.list('Pod').find((p) => p.status?.podIP === ip && !p.spec?.hostNetwork && p.status?.phase === 'Running');
+function listener(ctx: NetContext, ip: string, port: number): { pod: KubeObject; container: { name: string; image: string } } | 'no-pod' | 'closed' {
+  const pod = ctx.snapshot.list('Pod').find((p) => p.status?.podIP === ip && !p.spec?.hostNetwork && p.status?.phase === 'Running');
   if (!pod) return 'no-pod';
   for (const c of pod.spec.containers as Array<{ name: string; image: string }>) {
-    if (imageInfo(c.image).ports.includes(port)) return { pod, container: c };
+    const ports = ctx.listening ? ctx.listening(pod, c) : imageInfo(c.image).ports;
+    if (ports.includes(port)) return { pod, container: c };
   }
   return 'closed';
 }
@@ -72,7 +75,7 @@ export function connect(ctx: NetContext, host: string, port: number): Connection
   else if (routed.kind === 'reject') return { kind: 'refused', dialedIP: ip };
   else if (routed.kind === 'drop') return { kind: 'timeout', dialedIP: ip };
   if (!connectionVerdict(gate, target.ip, target.port, 'TCP', routed.kind === 'dnat' && routed.masqueraded ? routed.node : undefined).allowed) return { kind: 'timeout', dialedIP: ip };
-  const l = listener(ctx.snapshot, target.ip, target.port);
+  const l = listener(ctx, target.ip, target.port);
   if (l === 'no-pod') return { kind: 'timeout', dialedIP: ip };
   if (l === 'closed') return { kind: 'refused', dialedIP: ip };
   return { kind: 'ok', ip: target.ip, port: target.port, pod: l.pod, container: l.container, clientIP: ctx.from.status?.podIP ?? '', clientPort: 32768 + ctx.random(28232), dialedIP: ip };

@@ -11,6 +11,8 @@ export type { HttpRequest, HttpResponse, Served, ServerView, ServerLogLine } fro
 
 const APPS: Record<string, HttpApp> = {
   nginx,
+  // The Kubernetes docs' HTTPS example image: nginx started with the mounted default.conf.
+  'bprashanth/nginxhttps': nginx,
   'sixeyed/whoami': whoamiApp('sixeyed'),
   'traefik/whoami': whoamiApp('traefik'),
   'kuar-demo/kuard-amd64': kuard,

@@ -22,6 +22,8 @@ export interface CurlOptions {
   writeOut?: string;
   userAgent?: string;
   url?: string;
+  /** --cacert: the CA bundle to verify the server with (a path in the container). */
+  cacert?: string;
 }
 
 export type ParsedArgs = { ok: true; opts: CurlOptions } | { ok: false; message: string };
@@ -108,6 +110,9 @@ function applyValue(o: CurlOptions, name: string, v: string): string | undefined
       return;
     case 'url':
       o.url = v;
+      return;
+    case 'cacert':
+      o.cacert = v;
       return;
   }
   return undefined;

@@ -2,6 +2,7 @@ import type { Tool, ToolIO } from '../shell/interpreter.js';
 import { normalizePath } from '../shell/vfs.js';
 import { fetchHttp, parseUrl, type ClientContext, type Fetch } from './http-client.js';
 import { nameServerAnswers } from '../net/connect.js';
+import { sslcertsTrailer, verifyServerCertificate, type TlsVerdict } from '../tls/verify.js';
 import { parseCurlArgs, type CurlOptions } from './curl-args.js';
 import { METER_HEAD, ZERO_ROW, meterRow } from './curl-meter.js';
 import { jitter, lookupHost, type Libc } from './resolve.js';
@@ -135,7 +136,25 @@ export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79
       // Loopback reaches the pod's own containers.
       const dialIP = ip.startsWith('127.') ? (net.from.status?.podIP ?? ip) : ip;
       const headers = requestHeaders(o, u, payload, method, build.version);
-      const f: Fetch = fetchHttp(net, { host: dialIP, port: u.port, path: u.path }, method, headers, o.data.length ? payload : undefined);
+      // https: the server's certificate is judged (curl + OpenSSL) before the request goes out.
+      let verdict: TlsVerdict | undefined;
+      let caMissing = false;
+      const tlsClient = u.scheme !== 'https' ? undefined : {
+        accept(certPem: string): boolean {
+          let caPem: string | undefined;
+          if (o.cacert !== undefined) {
+            const path = normalizePath(o.cacert, io.cwd);
+            if (!io.fs.isFile(path)) {
+              caMissing = true;
+              return false;
+            }
+            caPem = io.fs.readFile(path);
+          }
+          verdict = verifyServerCertificate({ serverPem: certPem, caPem, host: u.host, curlVersion: build.version, now: net.now, insecure: o.insecure });
+          return verdict.ok;
+        },
+      };
+      const f: Fetch = fetchHttp(net, { host: dialIP, port: u.port, path: u.path }, method, headers, o.data.length ? payload : undefined, tlsClient);
       const connectLimit = Math.min(o.connectTimeout ?? Infinity, o.maxTime ?? Infinity);
       const connectMs = 0.2 + rnd() * 0.6;
       if (f.conn.kind === 'refused') {
@@ -166,12 +185,25 @@ export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79
       vars.num_connects = '1';
       trace(v8 && v >= 80300 ? `* Connected to ${u.host} (${ip}) port ${u.port}\n` : `* Connected to ${u.host} (${ip}) port ${u.port} (#0)\n`);
       if (u.scheme === 'https') {
-        // TLS arrives with a later issue: every simulated server speaks plain HTTP, so the handshake reads
-        // an HTTP response where a TLS record should be.
+        const cafile = o.cacert ?? '/etc/ssl/certs/ca-certificates.crt';
         if (v8) trace(`* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n`);
-        else trace(`* ALPN, offering h2\n* ALPN, offering http/1.1\n${build.libc === 'musl' ? '*  CAfile: /etc/ssl/certs/ca-certificates.crt\n*  CApath: none\n' : '*  CAfile: /etc/ssl/certs/ca-certificates.crt\n*  CApath: /etc/ssl/certs\n'}* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n`);
-        const msg = v8 ? 'OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number' : v >= 78000 ? 'error:0A00010B:SSL routines::wrong version number' : 'error:1408F10B:SSL routines:ssl3_get_record:wrong version number';
-        return fail(35, msg);
+        else trace(`* ALPN, offering h2\n* ALPN, offering http/1.1\n*  CAfile: ${cafile}\n*  CApath: ${build.libc === 'musl' ? 'none' : '/etc/ssl/certs'}\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n`);
+        if (f.tls === 'plain') {
+          // The server speaks plain HTTP there: the handshake reads an HTTP answer where a TLS record should be.
+          const msg = v8 ? 'OpenSSL/3.3.2: error:0A00010B:SSL routines::wrong version number' : v >= 78000 ? 'error:0A00010B:SSL routines::wrong version number' : 'error:1408F10B:SSL routines:ssl3_get_record:wrong version number';
+          return fail(35, msg);
+        }
+        if (caMissing) {
+          return fail(77, v8 || v >= 78000 ? `error setting certificate file: ${o.cacert}` : `error setting certificate verify locations:  CAfile: ${o.cacert} CApath: ${build.libc === 'musl' ? 'none' : '/etc/ssl/certs'}`);
+        }
+        trace(`* TLSv1.3 (IN), TLS handshake, Server hello (2):\n* TLSv1.3 (IN), TLS handshake, Certificate (11):\n`);
+        if (f.tls === 'rejected' && verdict && !verdict.ok) {
+          const r = fail(60, verdict.message);
+          // curl explains a (60) with a pointer to its certificate page.
+          return showErr ? { ...r, stderr: r.stderr + sslcertsTrailer(build.version) } : r;
+        }
+        trace(`* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384\n`);
+        if (verdict?.ok) trace(`* Server certificate:\n*  subject: ${verdict.subject.split('\n').join('; ')}\n*  issuer: ${verdict.issuer.split('\n').join('; ')}\n${o.insecure ? '*  SSL certificate verify result: self-signed certificate (18), continuing anyway.\n' : '*  SSL certificate verify ok.\n'}`);
       }
       if (v8) trace(`* using HTTP/1.x\n`);
       const target = u.path;

@@ -1,6 +1,7 @@
 import { VirtualFs } from '../../shell/vfs.js';
 import { imageFiles } from '../../images/image-files.js';
 import { NGINX_FILES_MTIME, NGINX_VERSION } from '../../images/nginx-files.js';
+import { nginxServers, serverForPort } from './nginx-config.js';
 import { header, httpDate, splitTarget, type HttpApp, type HttpResponse, type ServerLogLine, type ServerView } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ import { header, httpDate, splitTarget, type HttpApp, type HttpResponse, type Se
  * Every request ends with an access-log line in the image's `main` format on stdout (access.log is
  * a symlink to /dev/stdout), error-log lines go to stderr (error.log → /dev/stderr).
  */
-const ROOT = '/usr/share/nginx/html';
+const STOCK_ROOT = '/usr/share/nginx/html';
 const WORKER_PID = 29;
 
 const MIME: Record<string, string> = {
@@ -40,9 +41,9 @@ const TITLES: Record<number, string> = { 301: '301 Moved Permanently', 403: '403
 const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 405: 'Not Allowed' };
 
 /** nginx's built-in error page (CRLF line endings). */
-export function nginxErrorPage(status: number): string {
+export function nginxErrorPage(status: number, version = NGINX_VERSION): string {
   const t = TITLES[status];
-  return `<html>\r\n<head><title>${t}</title></head>\r\n<body>\r\n<center><h1>${t}</h1></center>\r\n<hr><center>nginx/${NGINX_VERSION}</center>\r\n</body>\r\n</html>\r\n`;
+  return `<html>\r\n<head><title>${t}</title></head>\r\n<body>\r\n<center><h1>${t}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
 /** `[01/Jan/2025:00:00:00 +0000]`'s inside: nginx's $time_local in the container's zone (UTC). */
@@ -67,6 +68,13 @@ function decode(path: string): string {
 
 export const nginx: HttpApp = (req, view, now) => {
   const fs = view.fs ?? new VirtualFs(imageFiles(view.image).files);
+  // The server block for the port (conf.d), else the stock default.conf's root and index.
+  const server = serverForPort(nginxServers(fs), req.port ?? 80);
+  const ROOT = server?.root.replace(/\/+$/, '') ?? STOCK_ROOT;
+  const indexes = server?.index ?? ['index.html', 'index.htm'];
+  // The image's NGINX_VERSION (`1.27.3`, `1.9.1-1~jessie`) is the version nginx reports.
+  const version = (view.env.get('NGINX_VERSION') ?? NGINX_VERSION).replace(/-.*$/, '');
+  const sslPort = server?.listens.some((l) => l.port === (req.port ?? 80) && l.ssl) ?? false;
   const { path: rawPath } = splitTarget(req.path);
   const uri = decode(rawPath);
   // nginx counts connections from 1 in the order it accepts them; each request here is a connection.
@@ -78,27 +86,31 @@ export const nginx: HttpApp = (req, view, now) => {
   };
   const readable = req.method === 'GET' || req.method === 'HEAD' || req.method === 'POST';
   let response: HttpResponse;
-  if (!readable) response = errorResponse(405, now);
+  if (sslPort && !req.tls) {
+    // nginx's answer to plain HTTP on a `listen … ssl` port (a 497 internally, sent as 400).
+    const body = `<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+    response = { status: 400, reason: 'Bad Request', headers: [...base(now, version), ['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'close']], body };
+  } else if (!readable) response = errorResponse(405, now, version);
   else if (uri.endsWith('/')) {
     const dir = ROOT + uri.replace(/\/+$/, '');
-    const index = ['index.html', 'index.htm'].map((n) => `${dir}/${n}`).find((p) => fs.isFile(p));
-    if (index) response = req.method === 'POST' ? errorResponse(405, now) : fileResponse(fs, index, view, now);
+    const index = indexes.map((n) => `${dir}/${n}`).find((p) => fs.isFile(p));
+    if (index) response = req.method === 'POST' ? errorResponse(405, now, version) : fileResponse(fs, index, view, now, version);
     else if (fs.isDir(dir || '/')) {
       error(`directory index of "${dir}/" is forbidden`);
-      response = errorResponse(403, now);
+      response = errorResponse(403, now, version);
     } else {
       error(`"${dir}/index.html" is not found (2: No such file or directory)`);
-      response = errorResponse(404, now);
+      response = errorResponse(404, now, version);
     }
   } else {
     const file = ROOT + uri;
-    if (fs.isFile(file)) response = req.method === 'POST' ? errorResponse(405, now) : fileResponse(fs, file, view, now);
+    if (fs.isFile(file)) response = req.method === 'POST' ? errorResponse(405, now, version) : fileResponse(fs, file, view, now, version);
     else if (fs.isDir(file)) {
       const host = (header(req, 'host') ?? 'localhost').replace(/:\d+$/, '');
-      response = errorResponse(301, now, `http://${host}${rawPath}/`);
+      response = errorResponse(301, now, version, `http://${host}${rawPath}/`);
     } else {
       error(`open() "${file}" failed (2: No such file or directory)`);
-      response = errorResponse(404, now);
+      response = errorResponse(404, now, version);
     }
   }
   if (req.method === 'HEAD') response = { ...response, body: '' };
@@ -111,16 +123,16 @@ export const nginx: HttpApp = (req, view, now) => {
   return { response, log };
 };
 
-function base(now: number): Array<[string, string]> {
+function base(now: number, version: string): Array<[string, string]> {
   return [
-    ['Server', `nginx/${NGINX_VERSION}`],
+    ['Server', `nginx/${version}`],
     ['Date', httpDate(now)],
   ];
 }
 
-function errorResponse(status: number, now: number, location?: string): HttpResponse {
-  const body = nginxErrorPage(status);
-  const headers: Array<[string, string]> = [...base(now), ['Content-Type', 'text/html'], ['Content-Length', String(body.length)]];
+function errorResponse(status: number, now: number, version: string, location?: string): HttpResponse {
+  const body = nginxErrorPage(status, version);
+  const headers: Array<[string, string]> = [...base(now, version), ['Content-Type', 'text/html'], ['Content-Length', String(body.length)]];
   if (location) headers.push(['Location', location]);
   headers.push(['Connection', 'keep-alive']);
   return { status, reason: REASONS[status], headers, body };
@@ -131,7 +143,7 @@ function errorResponse(status: number, now: number, location?: string): HttpResp
  * the package's build time for the image's pages; files from volumes or written in the container
  * are dated when the pod started (mtimes are not tracked).
  */
-function fileResponse(fs: VirtualFs, path: string, view: ServerView, now: number): HttpResponse {
+function fileResponse(fs: VirtualFs, path: string, view: ServerView, now: number, version: string): HttpResponse {
   const body = fs.readFile(path);
   const packaged = imageFiles(view.image).files[path] === body;
   const started = Date.parse(view.pod.status?.startTime ?? '');
@@ -142,7 +154,7 @@ function fileResponse(fs: VirtualFs, path: string, view: ServerView, now: number
     status: 200,
     reason: 'OK',
     headers: [
-      ...base(now),
+      ...base(now, version),
       ['Content-Type', MIME[ext] ?? 'application/octet-stream'],
       ['Content-Length', String(size)],
       ['Last-Modified', httpDate(mtime)],

@@ -11,6 +11,9 @@ export interface HttpRequest {
   clientIP: string;
   clientPort: number;
   body?: string;
+  /** The server port the request arrived on, and whether it came over TLS. */
+  port?: number;
+  tls?: boolean;
 }
 
 export interface HttpResponse {
