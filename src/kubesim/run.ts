@@ -14,8 +14,8 @@ export interface KubesimCommand {
 const help: FlagSpec = { name: 'help', short: 'h', type: 'bool', description: 'help for this command' };
 
 async function commands(): Promise<KubesimCommand[]> {
-  const [cluster, env, demo] = await Promise.all([import('./cluster.js'), import('./env.js'), import('./demo.js')]);
-  return [...cluster.commands, env.command, demo.command];
+  const [cluster, env, demo, lab] = await Promise.all([import('./cluster.js'), import('./env.js'), import('./demo.js'), import('./lab.js')]);
+  return [...cluster.commands, env.command, demo.command, lab.command];
 }
 
 function overview(cmds: KubesimCommand[]): string {
