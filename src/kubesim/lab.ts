@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, isAbsolute, join, relative, resolve } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { KubesimCommand } from './run.js';
 import { CliError } from '../errors.js';
 import { shimDir } from './env.js';
-import { parseWalkthrough, type Step } from '../lab/parse.js';
+import { labSettings, parseWalkthrough, type Step } from '../lab/parse.js';
 import { runSteps, type StepResult } from '../lab/runner.js';
 import { humanStep, junit, summary, tapHeader, tapStep, type FileResults } from '../lab/report.js';
 import { updateDocument } from '../lab/update.js';
@@ -18,10 +18,10 @@ export const command: KubesimCommand = {
   short: "Run walkthroughs' shell blocks on fresh clusters and check them against the documented output",
   usage: 'lab run FILE.md... [--cwd DIR] [--seed N] [--real-clock] [--profile P] [--host-port-offset N] [--step-timeout 60s] [--tap | --junit FILE] [--update] [--kubectl PATH --context NAME]',
   flags: [
-    { name: 'cwd', type: 'string', default: '', description: 'The directory the steps run in (default: the current directory).' },
+    { name: 'cwd', type: 'string', default: '', description: "The directory the steps run in (default: the file's <!-- kubesim-lab cwd: DIR --> setting, else the current directory)." },
     { name: 'seed', type: 'int', default: 1, description: "The simulated cluster's seed." },
     { name: 'real-clock', type: 'bool', description: 'Let time pass (default: a frozen clock at KUBESIM_NOW or 2025-01-01T00:00:00Z).' },
-    { name: 'profile', type: 'string', default: '', description: 'The cluster profile (default: kubesim\'s default profile).' },
+    { name: 'profile', type: 'string', default: '', description: "The cluster profile (default: the file's <!-- kubesim-lab profile: P --> setting, else kubesim's default)." },
     { name: 'host-port-offset', type: 'int', default: 0, description: "Added to the host agent's ports (NodePorts, localhost LoadBalancers), so parallel runs don't collide." },
     { name: 'step-timeout', type: 'string', default: '60s', description: 'Kill a step that runs longer than this.' },
     { name: 'tap', type: 'bool', description: 'Print TAP 13 instead of the PASS/FAIL lines.' },
@@ -30,7 +30,7 @@ export const command: KubesimCommand = {
     { name: 'kubectl', type: 'string', default: '', description: 'Run against a real cluster with this kubectl (tolerant matching, no simulated cluster).' },
     { name: 'context', type: 'string', default: '', description: 'The kubeconfig context the real kubectl is given (with --kubectl).' },
   ],
-  async run(args, f, _given, o) {
+  async run(args, f, given, o) {
     if (!args.length) throw new CliError('lab run needs at least one walkthrough file, e.g. kubesim lab run specs/walkthroughs/courselabs-services.md');
     let timeoutMs: number;
     try {
@@ -40,8 +40,8 @@ export const command: KubesimCommand = {
       throw e;
     }
     if (timeoutMs <= 0) throw new CliError('--step-timeout must be positive');
-    const cwd = f.cwd ? resolve(o.cwd, f.cwd as string) : o.cwd;
-    if (!existsSync(cwd) || !statSync(cwd).isDirectory()) throw new CliError(`--cwd "${f.cwd}" is not a directory`);
+    const isDir = (d: string) => existsSync(d) && statSync(d).isDirectory();
+    if (given.has('cwd') && !isDir(resolve(o.cwd, f.cwd as string))) throw new CliError(`--cwd "${f.cwd}" is not a directory`);
     if (f.context && !f.kubectl) throw new CliError('--context is for a real cluster: give it with --kubectl PATH');
     const kubectl = f.kubectl ? findExecutable(f.kubectl as string, o) : undefined;
     const files = args.map((a) => {
@@ -52,7 +52,12 @@ export const command: KubesimCommand = {
         throw new CliError(`the walkthrough "${a}" cannot be read`);
       }
     });
-    const parsed = files.map((file) => ({ ...file, steps: parseWalkthrough(file.text) }));
+    const parsed = files.map((file) => {
+      const settings = labSettings(file.text);
+      const cwd = given.has('cwd') ? resolve(o.cwd, f.cwd as string) : settings.cwd ? resolve(dirname(file.path), settings.cwd) : o.cwd;
+      if (!isDir(cwd)) throw new CliError(`${file.name}: its working directory "${settings.cwd}" is not a directory`);
+      return { ...file, cwd, profile: (f.profile as string) || settings.profile, steps: parseWalkthrough(file.text) };
+    });
     const tap = Boolean(f.tap);
     if (tap) o.io.out.write(tapHeader(parsed.reduce((n, p) => n + p.steps.length, 0)));
     const all: FileResults[] = [];
@@ -61,11 +66,11 @@ export const command: KubesimCommand = {
       const results: StepResult[] = await runSteps(
         file.steps as Step[],
         {
-          cwd,
+          cwd: file.cwd,
           env: o.env,
           seed: f.seed as number,
           realClock: Boolean(f['real-clock']),
-          profile: (f.profile as string) || undefined,
+          profile: file.profile || undefined,
           hostPortOffset: f['host-port-offset'] as number,
           stepTimeoutMs: timeoutMs,
           shimDir: shimDir(),

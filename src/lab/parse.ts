@@ -225,3 +225,19 @@ export function commandTitle(step: Step): string {
   const lines = step.command.split('\n');
   return lines.length > 1 ? `${lines[0]} …` : lines[0];
 }
+
+/**
+ * A walkthrough's own settings, in an HTML comment (invisible when rendered):
+ * `<!-- kubesim-lab cwd: ..; profile: docker-desktop -->`. `cwd` is relative to the Markdown file, so the
+ * file runs the same from any directory; the command line's --cwd / --profile win over them.
+ */
+export function labSettings(markdown: string): { cwd?: string; profile?: string } {
+  const m = /<!--\s*kubesim-lab\b([\s\S]*?)-->/.exec(markdown);
+  const out: { cwd?: string; profile?: string } = {};
+  if (!m) return out;
+  for (const part of m[1].split(/[;\n]/)) {
+    const kv = /^\s*(cwd|profile)\s*:\s*(.*?)\s*$/.exec(part);
+    if (kv && kv[2]) out[kv[1] as 'cwd' | 'profile'] = kv[2];
+  }
+  return out;
+}

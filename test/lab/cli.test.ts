@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, stateBytes, tempStateDir } from '../helpers/cli.js';
@@ -196,6 +196,14 @@ describe('kubesim lab run', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL  slow.md:3  $ sleep 30\n    did not finish within 1s and was killed\n');
     expect(r.stdout).toContain('PASS  slow.md:6  $ echo $X\n');
+  });
+
+  it("takes the file's <!-- kubesim-lab --> cwd (relative to the file) and profile; --cwd wins", () => {
+    mkdirSync(join(dir, 'walks', 'data'), { recursive: true });
+    writeFileSync(join(dir, 'walks', 'data', 'marker.txt'), '');
+    const name = write('walks/settings.md', ['<!-- kubesim-lab cwd: data; profile: docker-desktop -->', '```console', '$ ls', 'marker.txt', '$ kubectl get nodes -o name', 'node/docker-desktop', '```']);
+    expect(lab([name])).toMatchObject({ code: 0, stdout: 'PASS  walks/settings.md:3  $ ls\nPASS  walks/settings.md:5  $ kubectl get nodes -o name\n2 passed, 0 failed\n' });
+    expect(lab([name, '--cwd', '.', '--profile', 'docker-desktop']).stdout).toContain('FAIL  walks/settings.md:3  $ ls\n');
   });
 
   it('rejects bad usage like kubectl does', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInteractive, parseWalkthrough, promptText } from '../../src/lab/parse.js';
+import { isInteractive, labSettings, parseWalkthrough, promptText } from '../../src/lab/parse.js';
 import { ShellReader } from '../../src/lab/shell-syntax.js';
 
 const md = (...lines: string[]) => lines.join('\n');
@@ -121,5 +121,13 @@ describe('lab parser: interactive sessions', () => {
     expect(steps.map((s) => s.command)).toEqual(['kubectl run -i --tty lg --image=busybox /bin/sh', 'kubectl get pods']);
     expect(steps[0].typed).toEqual(['echo hi', 'exit']);
     expect(steps[0].expected).toBeUndefined();
+  });
+});
+
+describe('lab parser: settings', () => {
+  it('reads cwd and profile from a kubesim-lab HTML comment', () => {
+    expect(labSettings('# T\n<!-- kubesim-lab cwd: ../docs; profile: k8s-docs -->\n')).toEqual({ cwd: '../docs', profile: 'k8s-docs' });
+    expect(labSettings('<!-- kubesim-lab\nprofile: eks\n-->')).toEqual({ profile: 'eks' });
+    expect(labSettings('<!-- a comment -->')).toEqual({});
   });
 });
