@@ -128,18 +128,36 @@ export class Terminal {
     }, 2000).unref();
   }
 
+  /** Ends the shell, then whatever it left running in the background (`kubectl port-forward … &`). */
   close(): Promise<void> {
-    if (this.exited) return Promise.resolve();
+    const pid = this.bash.pid;
+    const sweep = () => {
+      try {
+        if (pid) process.kill(-pid, 'SIGTERM');
+      } catch {
+        /* nothing left */
+      }
+    };
+    if (this.exited) {
+      sweep();
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      this.bash.on('exit', () => resolve());
-      this.bash.stdin!.end('exit 0\n');
-      setTimeout(() => {
-        try {
-          if (!this.exited && this.bash.pid) process.kill(-this.bash.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
+      const timer = setTimeout(() => {
+        if (!this.exited && pid) {
+          try {
+            process.kill(-pid, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
         }
-      }, 5000).unref();
+      }, 5000);
+      this.bash.on('exit', () => {
+        clearTimeout(timer);
+        sweep();
+        resolve();
+      });
+      this.bash.stdin!.end('exit 0\n');
     });
   }
 }

@@ -198,6 +198,23 @@ describe('kubesim lab run', () => {
     expect(r.stdout).toContain('PASS  slow.md:6  $ echo $X\n');
   });
 
+  it('ends what a step left running in the background when the file is done', () => {
+    const name = write('bg.md', ['```bash', 'sleep 600 &', 'echo $! > bg.pid', '```']);
+    expect(lab([name]).code).toBe(0);
+    const pid = Number(readFileSync(join(dir, 'bg.pid'), 'utf8'));
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const until = Date.now() + 3000;
+    while (alive() && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    expect(alive()).toBe(false);
+  });
+
   it("takes the file's <!-- kubesim-lab --> cwd (relative to the file) and profile; --cwd wins", () => {
     mkdirSync(join(dir, 'walks', 'data'), { recursive: true });
     writeFileSync(join(dir, 'walks', 'data', 'marker.txt'), '');
