@@ -8,27 +8,19 @@ import { runKubectl } from '../cli/run.js';
 import { CliError } from '../errors.js';
 import { splitWords } from '../util/words.js';
 import { DEFAULT_FROZEN_AT } from '../util/clock.js';
+import { parseWalkthrough } from '../lab/parse.js';
 
 const specsDir = () => join(projectRoot(), 'specs');
 
-/** The commands of a walkthrough: every line of its ```bash fences. */
+/** The commands of a walkthrough, as the lab runner reads them. */
 export function walkthroughCommands(markdown: string): string[] {
-  const out: string[] = [];
-  let inFence = false;
-  for (const line of markdown.split('\n')) {
-    if (/^```/.test(line)) {
-      inFence = !inFence && /^```(bash|sh|shell)?\s*$/.test(line);
-      continue;
-    }
-    if (inFence && line.trim() && !line.trim().startsWith('#')) out.push(line.trim());
-  }
-  return out;
+  return parseWalkthrough(markdown).map((s) => s.command);
 }
 
 /**
  * `kubesim demo [FILE.md]`: replays a walkthrough against a fresh embedded cluster (a temporary state
- * directory, seed 1) from the specs/ directory, printing each command and what it printed. The lab
- * runner (`kubesim lab run`) will add checking against documented output.
+ * directory, seed 1) from the specs/ directory, printing each command and what it printed. `kubesim lab
+ * run` also checks the documented output.
  */
 export const command: KubesimCommand = {
   path: 'demo',

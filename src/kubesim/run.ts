@@ -14,8 +14,8 @@ export interface KubesimCommand {
 const help: FlagSpec = { name: 'help', short: 'h', type: 'bool', description: 'help for this command' };
 
 async function commands(): Promise<KubesimCommand[]> {
-  const [cluster, env, demo, agent, nodeSsh] = await Promise.all([import('./cluster.js'), import('./env.js'), import('./demo.js'), import('./agent.js'), import('./node-ssh.js')]);
-  return [...cluster.commands, ...agent.commands, env.command, demo.command, nodeSsh.command];
+  const [cluster, env, demo, agent, nodeSsh, lab] = await Promise.all([import('./cluster.js'), import('./env.js'), import('./demo.js'), import('./agent.js'), import('./node-ssh.js'), import('./lab.js')]);
+  return [...cluster.commands, ...agent.commands, nodeSsh.command, lab.command, env.command, demo.command];
 }
 
 function overview(cmds: KubesimCommand[]): string {
