@@ -47,6 +47,30 @@ export function processIO(): IO {
   };
 }
 
+/**
+ * KUBESIM_TRANSCRIPT=1 (set by `kubesim lab run` for a documented interactive step): piped input plays
+ * the part of a terminal, so `run -it` / `exec -it` print what a terminal shows — the prompt, each typed
+ * line echoed after it — and the step's output reads as the walkthrough document prints it.
+ */
+function transcriptIO(io: IO): IO {
+  let lines: string[] | undefined;
+  const stdin = io.readStdin().then((text) => (lines = text.replace(/\n$/, '').split('\n').filter((l, i, all) => l !== '' || i < all.length - 1)));
+  return {
+    ...io,
+    stdinIsTTY: true,
+    readStdin: () => stdin.then(() => (lines ?? []).join('\n')),
+    lines: () => {
+      const pending = Promise.all([stdin, import('./cli/io.js')]).then(([, m]) => m.scriptedLines(lines ?? [], io.out));
+      return {
+        read: (prompt: string) => pending.then((r) => r.read(prompt)),
+        close: () => undefined,
+      };
+    },
+  };
+}
+
 export async function kubectlMain(argv: string[]): Promise<void> {
-  process.exitCode = await runKubectl(argv, { io: processIO(), env: process.env, cwd: process.cwd() });
+  const base = processIO();
+  const io = process.env.KUBESIM_TRANSCRIPT === '1' && !base.stdinIsTTY ? transcriptIO(base) : base;
+  process.exitCode = await runKubectl(argv, { io, env: process.env, cwd: process.cwd() });
 }
