@@ -49,7 +49,7 @@ export class ApiServer {
       throw new ApiError('BadRequest', `${obj.kind} in version "${v}" cannot be handled as a ${obj.kind}: strict decoding error: ${unknown.join(', ')}`);
     }
     const bad = decodeErrors(obj);
-    if (bad) throw new ApiError('BadRequest', `${obj.kind} in version "${v}" cannot be handled as a ${obj.kind}: ${bad}`);
+    if (bad) throw new ApiError('BadRequest', bad);
   }
 
   private requireNamespace(t: ResourceType, ns: string): void {
