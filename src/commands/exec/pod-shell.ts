@@ -91,7 +91,7 @@ export function podShellTarget(ctx: CommandContext, spec: PodShellSpec): Interac
         // Before the first line the shell's environment is not loaded yet: the image user's home then.
         home: shell.env?.get('HOME') ?? imageFiles(container.image).home,
         hostname: shell.env?.get('HOSTNAME') ?? name,
-        ps1: shell.env?.get('PS1'),
+        ps1: shell.env?.get('PS1') ?? toolboxFor(container.image).ps1,
         user: toolboxFor(container.image).user,
       }),
     async runLine(line) {
