@@ -57,7 +57,8 @@ export async function runSteps(steps: Step[], o: LabOptions, onStep: (r: StepRes
     if (o.kubectlVersion && !o.kubectl) {
       // Other files get their cluster implicitly on the first kubectl call; a persona has to be chosen
       // when the cluster is made, so this one is made up front (same profile, seed and clock).
-      const made = spawnSync(join(o.shimDir, 'kubesim'), ['cluster', 'create', '--kubectl-version', o.kubectlVersion], {
+      // (`cluster create` takes its profile from --profile, not KUBESIM_PROFILE; the seed comes from KUBESIM_SEED.)
+      const made = spawnSync(join(o.shimDir, 'kubesim'), ['cluster', 'create', '--kubectl-version', o.kubectlVersion, ...(o.profile ? ['--profile', o.profile] : [])], {
         env,
         cwd: tmp,
         encoding: 'utf8',
