@@ -19,7 +19,8 @@ const createFlags = [
   { name: 'force', type: 'bool' as const, description: 'Replace a cluster that already exists in the state directory.' },
 ];
 
-function checkPersona(v: string): string {
+/** A kubectl persona kubesim can play (`1.10`–`1.32`), else a CliError. */
+export function checkPersona(v: string): string {
   if (!/^1\.(1[0-9]|2[0-9]|3[0-2])$/.test(v)) throw new CliError(`unsupported --kubectl-version "${v}": use a kubectl minor version from 1.10 to 1.32, e.g. 1.32 or 1.17`);
   return v;
 }

@@ -4,7 +4,8 @@ import type { KubesimCommand } from './run.js';
 import { CliError } from '../errors.js';
 import { shimDir } from './env.js';
 import { labSettings, parseWalkthrough, type Step } from '../lab/parse.js';
-import { runSteps, type StepResult } from '../lab/runner.js';
+import { LabSetupError, runSteps, type StepResult } from '../lab/runner.js';
+import { checkPersona } from './cluster.js';
 import { humanStep, junit, summary, tapHeader, tapStep, type FileResults } from '../lab/report.js';
 import { updateDocument } from '../lab/update.js';
 import { DurationError, parseGoDuration } from '../util/go-duration.js';
@@ -16,12 +17,13 @@ import { DurationError, parseGoDuration } from '../util/go-duration.js';
 export const command: KubesimCommand = {
   path: 'lab run',
   short: "Run walkthroughs' shell blocks on fresh clusters and check them against the documented output",
-  usage: 'lab run FILE.md... [--cwd DIR] [--seed N] [--real-clock] [--profile P] [--host-port-offset N] [--step-timeout 60s] [--tap | --junit FILE] [--update] [--kubectl PATH --context NAME]',
+  usage: 'lab run FILE.md... [--cwd DIR] [--seed N] [--real-clock] [--profile P] [--kubectl-version V] [--host-port-offset N] [--step-timeout 60s] [--tap | --junit FILE] [--update] [--kubectl PATH --context NAME]',
   flags: [
     { name: 'cwd', type: 'string', default: '', description: "The directory the steps run in (default: the file's <!-- kubesim-lab cwd: DIR --> setting, else the current directory)." },
     { name: 'seed', type: 'int', default: 1, description: "The simulated cluster's seed." },
     { name: 'real-clock', type: 'bool', description: 'Let time pass (default: a frozen clock at KUBESIM_NOW or 2025-01-01T00:00:00Z).' },
     { name: 'profile', type: 'string', default: '', description: "The cluster profile (default: the file's <!-- kubesim-lab profile: P --> setting, else kubesim's default)." },
+    { name: 'kubectl-version', type: 'string', default: '', description: "The kubectl persona of each file's cluster, e.g. 1.17 (default: the file's <!-- kubesim-lab kubectl-version: V --> setting, else 1.32)." },
     { name: 'host-port-offset', type: 'int', default: 0, description: "Added to the host agent's ports (NodePorts, localhost LoadBalancers), so parallel runs don't collide." },
     { name: 'step-timeout', type: 'string', default: '60s', description: 'Kill a step that runs longer than this.' },
     { name: 'tap', type: 'bool', description: 'Print TAP 13 instead of the PASS/FAIL lines.' },
@@ -56,29 +58,45 @@ export const command: KubesimCommand = {
       const settings = labSettings(file.text);
       const cwd = given.has('cwd') ? resolve(o.cwd, f.cwd as string) : settings.cwd ? resolve(dirname(file.path), settings.cwd) : o.cwd;
       if (!isDir(cwd)) throw new CliError(`${file.name}: its working directory "${settings.cwd}" is not a directory`);
-      return { ...file, cwd, profile: (f.profile as string) || settings.profile, steps: parseWalkthrough(file.text) };
+      const kubectlVersion = (f['kubectl-version'] as string) || settings.kubectlVersion;
+      if (kubectlVersion) {
+        try {
+          checkPersona(kubectlVersion);
+        } catch (e) {
+          throw given.has('kubectl-version') || !(e instanceof CliError) ? e : new CliError(`${file.name}: ${e.message}`);
+        }
+        if (kubectl) throw new CliError(`${file.name}: a kubectl persona (${kubectlVersion}) is for the simulated cluster; it cannot be combined with --kubectl`);
+      }
+      return { ...file, cwd, profile: (f.profile as string) || settings.profile, kubectlVersion, steps: parseWalkthrough(file.text) };
     });
     const tap = Boolean(f.tap);
     if (tap) o.io.out.write(tapHeader(parsed.reduce((n, p) => n + p.steps.length, 0)));
     const all: FileResults[] = [];
     let n = 0;
     for (const file of parsed) {
-      const results: StepResult[] = await runSteps(
-        file.steps as Step[],
-        {
-          cwd: file.cwd,
-          env: o.env,
-          seed: f.seed as number,
-          realClock: Boolean(f['real-clock']),
-          profile: file.profile || undefined,
-          hostPortOffset: f['host-port-offset'] as number,
-          stepTimeoutMs: timeoutMs,
-          shimDir: shimDir(),
-          kubectl,
-          context: (f.context as string) || undefined,
-        },
-        (r) => o.io.out.write(tap ? tapStep(++n, file.name, r) : humanStep(file.name, r)),
-      );
+      let results: StepResult[];
+      try {
+        results = await runSteps(
+          file.steps as Step[],
+          {
+            cwd: file.cwd,
+            env: o.env,
+            seed: f.seed as number,
+            realClock: Boolean(f['real-clock']),
+            profile: file.profile || undefined,
+            kubectlVersion: file.kubectlVersion || undefined,
+            hostPortOffset: f['host-port-offset'] as number,
+            stepTimeoutMs: timeoutMs,
+            shimDir: shimDir(),
+            kubectl,
+            context: (f.context as string) || undefined,
+          },
+          (r) => o.io.out.write(tap ? tapStep(++n, file.name, r) : humanStep(file.name, r)),
+        );
+      } catch (e) {
+        if (e instanceof LabSetupError) throw new CliError(`${file.name}: ${e.message}`);
+        throw e;
+      }
       all.push({ name: file.name, results });
       if (f.update) {
         const u = updateDocument(file.name, file.text, results);

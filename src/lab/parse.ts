@@ -231,13 +231,21 @@ export function commandTitle(step: Step): string {
  * `<!-- kubesim-lab cwd: ..; profile: docker-desktop -->`. `cwd` is relative to the Markdown file, so the
  * file runs the same from any directory; the command line's --cwd / --profile win over them.
  */
-export function labSettings(markdown: string): { cwd?: string; profile?: string } {
+export interface LabSettings {
+  cwd?: string;
+  profile?: string;
+  /** The kubectl persona the file's cluster is created with (`kubectl-version: 1.17`). */
+  kubectlVersion?: string;
+}
+
+export function labSettings(markdown: string): LabSettings {
   const m = /<!--\s*kubesim-lab\b([\s\S]*?)-->/.exec(markdown);
-  const out: { cwd?: string; profile?: string } = {};
+  const out: LabSettings = {};
   if (!m) return out;
+  const keys: Record<string, keyof LabSettings> = { cwd: 'cwd', profile: 'profile', 'kubectl-version': 'kubectlVersion' };
   for (const part of m[1].split(/[;\n]/)) {
-    const kv = /^\s*(cwd|profile)\s*:\s*(.*?)\s*$/.exec(part);
-    if (kv && kv[2]) out[kv[1] as 'cwd' | 'profile'] = kv[2];
+    const kv = /^\s*(cwd|profile|kubectl-version)\s*:\s*(.*?)\s*$/.exec(part);
+    if (kv && kv[2]) out[keys[kv[1]]] = kv[2];
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface LabOptions {
   seed: number;
   realClock: boolean;
   profile?: string;
+  /** The kubectl persona (`1.17`): the file's cluster is created with it before the first step. */
+  kubectlVersion?: string;
   hostPortOffset: number;
   stepTimeoutMs: number;
   /** kubesim's bin/path (its `kubectl` and `kubesim` shims). */
@@ -39,6 +41,9 @@ export interface StepResult {
   ms: number;
 }
 
+/** The file's environment could not be set up (no step ran). */
+export class LabSetupError extends Error {}
+
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export async function runSteps(steps: Step[], o: LabOptions, onStep: (r: StepResult) => void = () => {}): Promise<StepResult[]> {
@@ -49,6 +54,18 @@ export async function runSteps(steps: Step[], o: LabOptions, onStep: (r: StepRes
   const terminal = new Terminal({ cwd: o.cwd, env, scratch, timeoutMs: o.stepTimeoutMs });
   const results: StepResult[] = [];
   try {
+    if (o.kubectlVersion && !o.kubectl) {
+      // Other files get their cluster implicitly on the first kubectl call; a persona has to be chosen
+      // when the cluster is made, so this one is made up front (same profile, seed and clock).
+      // (`cluster create` takes its profile from --profile, not KUBESIM_PROFILE; the seed comes from KUBESIM_SEED.)
+      const made = spawnSync(join(o.shimDir, 'kubesim'), ['cluster', 'create', '--kubectl-version', o.kubectlVersion, ...(o.profile ? ['--profile', o.profile] : [])], {
+        env,
+        cwd: tmp,
+        encoding: 'utf8',
+        timeout: 30000,
+      });
+      if (made.status !== 0) throw new LabSetupError(`cannot create a cluster with kubectl ${o.kubectlVersion}: ${(made.stderr || made.error?.message || '').trim()}`);
+    }
     for (const step of steps) {
       const started = Date.now();
       const stdin = step.typed.length ? `${step.typed.join('\n')}\n` : '';

@@ -17,6 +17,10 @@ export interface Toolbox {
   libc: 'musl' | 'glibc';
   /** Image environment variables (PATH first). */
   env: Array<[string, string]>;
+  /** The prompt the image's shell starts with, when it is not the shell's default. */
+  ps1?: string;
+  /** The image's USER, when it is not root (kuard: nobody). */
+  user?: string;
 }
 
 const BUSYBOX = ['cat', 'grep', 'head', 'tail', 'wc', 'tr', 'sort', 'uniq', 'printenv', 'env', 'hostname', 'ls', 'date', 'sleep', 'mkdir', 'touch', 'rm', 'nslookup', 'wget', 'ping', 'ip', 'ifconfig', 'nc'];
@@ -34,7 +38,11 @@ export function toolboxFor(image: string): Toolbox {
       // Only busybox applets (uclibc/glibc builds: no getent).
       return { shell: 'sh', programs: [...BUSYBOX], busybox: /^1\.(2\d|1\d)(\.|$)/.test(tag) ? tag : '1.36.1', libc: 'glibc', env: [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']] };
     case 'radial/busyboxplus':
-      return { shell: 'sh', programs: [...BUSYBOX, 'curl'], busybox: '1.22.1', curl: '7.49.1-DEV', libc: 'glibc', env: [['PATH', PATH]] };
+      // Its shell prompts `[ root@curl:/ ]$ ` (a literal `$`, also for root), as the Kubernetes docs show.
+      return { shell: 'sh', programs: [...BUSYBOX, 'curl'], busybox: '1.22.1', curl: '7.49.1-DEV', libc: 'glibc', env: [['PATH', PATH]], ps1: '[ \\u@\\h:\\w ]$ ' };
+    case 'kuar-demo/kuard-amd64':
+      // FROM alpine (see images/image-files.ts: alpine 3.12, busybox 1.31.1), `USER nobody:nobody`.
+      return { shell: 'ash', programs: [...BUSYBOX], busybox: '1.31.1', libc: 'musl', env: [['PATH', PATH]], user: 'nobody' };
     case 'alpine':
       return { shell: 'ash', programs: [...BUSYBOX, 'getent'], busybox: '1.37.0', libc: 'musl', env: [['PATH', PATH]] };
     case 'nginx':

@@ -27,6 +27,12 @@ describe('promptFor', () => {
     expect(promptFor('bash', { cwd: '/tmp', home: '/root', hostname: 'a.b' })).toBe('root@a:/tmp# ');
     expect(promptFor('dash', at('/tmp'))).toBe('# ');
   });
+  it("prints $ for a user other than root (kuard's nobody, whose home is /)", () => {
+    expect(promptFor('ash', { cwd: '/', home: '/', hostname: 'kuard-1', user: 'nobody' })).toBe('~ $ ');
+    expect(promptFor('ash', { cwd: '/etc', home: '/', hostname: 'kuard-1', user: 'nobody' })).toBe('/etc $ ');
+    expect(promptFor('bash', { cwd: '/', home: '/', hostname: 'a', user: 'nobody' })).toBe('nobody@a:~$ ');
+    expect(promptFor('dash', { cwd: '/', home: '/', hostname: 'a', user: 'nobody' })).toBe('$ ');
+  });
   it('follows a PS1 the user set', () => {
     expect(promptFor('ash', { ...at('/etc'), ps1: '[\\W] \\$ ' })).toBe('[etc] # ');
   });

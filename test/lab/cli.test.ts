@@ -223,6 +223,16 @@ describe('kubesim lab run', () => {
     expect(lab([name, '--cwd', '.', '--profile', 'docker-desktop']).stdout).toContain('FAIL  walks/settings.md:3  $ ls\n');
   });
 
+  it("creates the file's cluster with the <!-- kubesim-lab kubectl-version --> persona; --kubectl-version wins", () => {
+    const name = write('persona.md', ['<!-- kubesim-lab kubectl-version: 1.17; profile: docker-desktop -->', '```console', '$ kubectl run web --image=nginx 2>/dev/null', 'deployment.apps/web created', '$ kubectl get deploy,nodes -o name', 'deployment.apps/web', 'node/docker-desktop', '```']);
+    expect(lab([name])).toMatchObject({ code: 0, stdout: 'PASS  persona.md:3  $ kubectl run web --image=nginx 2>/dev/null\nPASS  persona.md:5  $ kubectl get deploy,nodes -o name\n2 passed, 0 failed\n' });
+    // 1.32's run makes a Pod: both documented outputs differ.
+    expect(lab([name, '--kubectl-version', '1.32']).stdout).toContain('0 passed, 2 failed');
+    expect(lab([name, '--kubectl-version', '2.0'])).toMatchObject({ code: 1, stderr: 'error: unsupported --kubectl-version "2.0": use a kubectl minor version from 1.10 to 1.32, e.g. 1.32 or 1.17\n' });
+    const bad = write('bad-persona.md', ['<!-- kubesim-lab kubectl-version: 0.9 -->', '```bash', 'true', '```']);
+    expect(lab([bad])).toMatchObject({ code: 1, stderr: 'error: bad-persona.md: unsupported --kubectl-version "0.9": use a kubectl minor version from 1.10 to 1.32, e.g. 1.32 or 1.17\n' });
+  });
+
   it('rejects bad usage like kubectl does', () => {
     expect(lab([])).toMatchObject({ code: 1, stderr: 'error: lab run needs at least one walkthrough file, e.g. kubesim lab run specs/walkthroughs/courselabs-services.md\n' });
     expect(lab(['nope.md'])).toMatchObject({ code: 1, stderr: 'error: the walkthrough "nope.md" cannot be read\n' });

@@ -129,5 +129,6 @@ describe('lab parser: settings', () => {
     expect(labSettings('# T\n<!-- kubesim-lab cwd: ../docs; profile: k8s-docs -->\n')).toEqual({ cwd: '../docs', profile: 'k8s-docs' });
     expect(labSettings('<!-- kubesim-lab\nprofile: eks\n-->')).toEqual({ profile: 'eks' });
     expect(labSettings('<!-- a comment -->')).toEqual({});
+    expect(labSettings('<!-- kubesim-lab profile: eks; kubectl-version: 1.17 -->')).toEqual({ profile: 'eks', kubectlVersion: '1.17' });
   });
 });

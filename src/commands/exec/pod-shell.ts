@@ -2,6 +2,7 @@ import type { CommandContext } from '../../cli/command.js';
 import type { Session } from '../../cluster/session.js';
 import type { KubeObject } from '../../api/types.js';
 import { toolboxFor } from '../../runtime/toolbox.js';
+import { imageFiles } from '../../runtime/images/image-files.js';
 import { newSession } from '../../runtime/shell/interpreter.js';
 import type { InteractiveShell } from '../../runtime/exec.js';
 import type { InteractiveTarget } from './interactive.js';
@@ -26,8 +27,11 @@ export function interactiveShell(image: string, argv: string[]): ShellFlavour | 
  * The prompt a root shell prints. busybox ash's default PS1 is `\w \$ ` (`/ # `, `/tmp # `, `~ # `);
  * Debian's /etc/bash.bashrc sets `\u@\h:\w\$ ` for bash (`root@POD:/# `); dash's is a plain `# `.
  */
-export function promptFor(flavour: ShellFlavour, o: { cwd: string; home: string; hostname: string; ps1?: string }): string {
-  const ps1 = o.ps1 ?? (flavour === 'ash' ? '\\w \\$ ' : flavour === 'bash' ? '\\u@\\h:\\w\\$ ' : '# ');
+export function promptFor(flavour: ShellFlavour, o: { cwd: string; home: string; hostname: string; ps1?: string; user?: string }): string {
+  // `\$` is `#` for root and `$` for anyone else (kuard's nobody: `~ $ `, its HOME being `/`).
+  const user = o.user ?? 'root';
+  const dollar = user === 'root' ? '#' : '$';
+  const ps1 = o.ps1 ?? (flavour === 'ash' ? '\\w \\$ ' : flavour === 'bash' ? '\\u@\\h:\\w\\$ ' : `${dollar} `);
   // dash prints PS1 as it is; ash and bash expand the backslash escapes.
   if (flavour === 'dash') return ps1;
   const w = o.cwd === o.home ? '~' : o.home !== '/' && o.cwd.startsWith(`${o.home}/`) ? `~${o.cwd.slice(o.home.length)}` : o.cwd;
@@ -38,13 +42,13 @@ export function promptFor(flavour: ShellFlavour, o: { cwd: string; home: string;
       case 'W':
         return o.cwd === o.home ? '~' : o.cwd === '/' ? '/' : o.cwd.slice(o.cwd.lastIndexOf('/') + 1);
       case 'u':
-        return 'root';
+        return user;
       case 'h':
         return o.hostname.split('.')[0];
       case 'H':
         return o.hostname;
       case '$':
-        return '#';
+        return dollar;
       case 'n':
         return '\n';
       case '\\':
@@ -84,9 +88,11 @@ export function podShellTarget(ctx: CommandContext, spec: PodShellSpec): Interac
     prompt: () =>
       promptFor(flavour, {
         cwd: shell.cwd,
-        home: shell.env?.get('HOME') ?? '/root',
+        // Before the first line the shell's environment is not loaded yet: the image user's home then.
+        home: shell.env?.get('HOME') ?? imageFiles(container.image).home,
         hostname: shell.env?.get('HOSTNAME') ?? name,
-        ps1: shell.env?.get('PS1'),
+        ps1: shell.env?.get('PS1') ?? toolboxFor(container.image).ps1,
+        user: toolboxFor(container.image).user,
       }),
     async runLine(line) {
       const s = await ctx.openSession();
