@@ -34,7 +34,9 @@ export function toolboxFor(image: string): Toolbox {
       // Only busybox applets (uclibc/glibc builds: no getent).
       return { shell: 'sh', programs: [...BUSYBOX], busybox: /^1\.(2\d|1\d)(\.|$)/.test(tag) ? tag : '1.36.1', libc: 'glibc', env: [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']] };
     case 'radial/busyboxplus':
-      return { shell: 'sh', programs: [...BUSYBOX, 'curl'], busybox: '1.22.1', curl: '7.49.1-DEV', libc: 'glibc', env: [['PATH', PATH]] };
+      // The image's environment sets PS1: its shells prompt `[ root@curl-131556218-9fnch:/ ]$ ` (the
+      // Kubernetes docs' session), a literal `$` even for root.
+      return { shell: 'sh', programs: [...BUSYBOX, 'curl'], busybox: '1.22.1', curl: '7.49.1-DEV', libc: 'glibc', env: [['PATH', PATH], ['PS1', '[ \\u@\\h:\\w ]$ ']] };
     case 'alpine':
       return { shell: 'ash', programs: [...BUSYBOX, 'getent'], busybox: '1.37.0', libc: 'musl', env: [['PATH', PATH]] };
     case 'nginx':
