@@ -86,7 +86,8 @@ export function podShellTarget(ctx: CommandContext, spec: PodShellSpec): Interac
         cwd: shell.cwd,
         home: shell.env?.get('HOME') ?? '/root',
         hostname: shell.env?.get('HOSTNAME') ?? name,
-        ps1: shell.env?.get('PS1'),
+        // Before the first line the shell's environment is the image's (busyboxplus sets PS1 there).
+        ps1: shell.env ? shell.env.get('PS1') : toolboxFor(container.image).env.find(([k]) => k === 'PS1')?.[1],
       }),
     async runLine(line) {
       const s = await ctx.openSession();
