@@ -21,7 +21,7 @@ describe('Kubernetes docs "Connecting Applications with Services" walkthrough (s
   it('replays through kubesim lab run', async () => {
     const offset = await freeOffset([30000, 32767]);
     const r = runCli(['lab', 'run', file, '--host-port-offset', String(offset)], { stateDir: state.dir, bin: 'kubesim' });
-    expect(r.stdout).toMatch(/\n39 passed, 0 failed\n?$/);
+    expect(r.stdout).toMatch(/\n41 passed, 0 failed\n?$/);
     expect(r.code).toBe(0);
   }, 240_000);
 });
