@@ -6,6 +6,7 @@ import { Terminal, type StepRun } from './run.js';
 import { compareOutput, outputLines, type Comparison } from './compare.js';
 import type { Step } from './parse.js';
 import { DEFAULT_FROZEN_AT } from '../util/clock.js';
+import { writeCurlShim } from './curl-shim.js';
 
 /**
  * Runs one walkthrough file's steps in a terminal of its own: on a fresh simulated cluster (its own state
@@ -110,6 +111,12 @@ function labEnv(tmp: string, o: LabOptions): NodeJS.ProcessEnv {
     HOME: home,
     PATH: `${o.shimDir}:${o.env.PATH ?? ''}`,
   });
+  if (o.hostPortOffset) {
+    const bin = join(tmp, 'bin');
+    mkdirSync(bin);
+    writeCurlShim(bin, o.hostPortOffset);
+    env.PATH = `${bin}:${env.PATH}`;
+  }
   if (!o.realClock) env.KUBESIM_NOW = o.env.KUBESIM_NOW || DEFAULT_FROZEN_AT;
   if (o.profile) env.KUBESIM_PROFILE = o.profile;
   return env;
