@@ -1,28 +1,13 @@
 import type { CommandContext } from '../cli/command.js';
 import type { KubeObject } from '../api/types.js';
-import { fromLabelSelector, matchesSelector, type Selector } from '../api/labels.js';
+import { matchesSelector, type Selector } from '../api/labels.js';
+import { podSelectorOf } from '../resource/pod-selector.js';
 import { CliError } from '../errors.js';
 import { byLogging } from '../resource/pod-ranking.js';
 
 /** The pod selector of an object kubectl can attach to (polymorphichelpers.AttachablePodForObject). */
 function selectorOf(obj: KubeObject): Selector {
-  switch (obj.kind) {
-    case 'Deployment':
-    case 'ReplicaSet':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'Job':
-      return fromLabelSelector(obj.spec?.selector);
-    case 'ReplicationController':
-      return fromLabelSelector({ matchLabels: obj.spec?.selector });
-    case 'Service': {
-      const sel = obj.spec?.selector as Record<string, string> | undefined;
-      if (!sel || Object.keys(sel).length === 0) throw new CliError(`invalid service '${obj.metadata.name}': Service is defined without a selector`);
-      return fromLabelSelector({ matchLabels: sel });
-    }
-    default:
-      throw new CliError(`cannot attach to *v1.${obj.kind}: not implemented`);
-  }
+  return podSelectorOf(obj, { prefix: '', unsupported: (t) => `cannot attach to ${t}: not implemented` });
 }
 
 /**

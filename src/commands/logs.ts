@@ -2,7 +2,7 @@ import type { CommandContext, CommandSpec } from '../cli/command.js';
 import type { Session } from '../cluster/session.js';
 import type { KubeObject } from '../api/types.js';
 import type { ContainerRecord, LogLine } from '../api/snapshot.js';
-import { fromLabelSelector, matchesSelector, type Selector } from '../api/labels.js';
+import { matchesSelector, type Selector } from '../api/labels.js';
 import { qualifiedPlural, resolveResourceType } from '../api/kinds.js';
 import { ApiError, CliError, ExitError, UsageError } from '../errors.js';
 import { UnknownTypeError } from '../resource/args.js';
@@ -10,6 +10,7 @@ import { listObjects, parseFilters } from '../resource/select.js';
 import { parseGoDuration } from '../util/go-duration.js';
 import { followState } from './watch.js';
 import { byLogging } from '../resource/pod-ranking.js';
+import { podSelectorOf } from '../resource/pod-selector.js';
 
 const USAGE = 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]';
 const USAGE_ERROR = `expected '${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`;
@@ -222,28 +223,9 @@ function findTarget(ctx: CommandContext, session: Session, arg: string | undefin
   return type.kind === 'Pod' ? { kind: 'pods', pods: [obj] } : { kind: 'owner', owner: obj };
 }
 
-/** The pod selector of a workload or service (polymorphichelpers.SelectorsForObject). */
+/** The pod selector of a workload or service, with logs' wording for what has none. */
 function selectorFor(owner: KubeObject): Selector {
-  const goType = `*v1.${owner.kind}`;
-  switch (owner.kind) {
-    case 'Deployment':
-    case 'ReplicaSet':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'Job':
-      return fromLabelSelector(owner.spec?.selector);
-    case 'ReplicationController':
-      return fromLabelSelector({ matchLabels: owner.spec?.selector });
-    case 'Service': {
-      const sel = owner.spec?.selector as Record<string, string> | undefined;
-      if (!sel || Object.keys(sel).length === 0) {
-        throw new CliError(`cannot get the logs from ${goType}: invalid service '${owner.metadata.name}': Service is defined without a selector`);
-      }
-      return fromLabelSelector({ matchLabels: sel });
-    }
-    default:
-      throw new CliError(`cannot get the logs from ${goType}: selector for ${goType} not implemented`);
-  }
+  return podSelectorOf(owner, { prefix: `cannot get the logs from *v1.${owner.kind}: `, unsupported: (t) => `cannot get the logs from ${t}: selector for ${t} not implemented` });
 }
 
 /**

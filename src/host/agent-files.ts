@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostPort } from '../network/host-ports.js';
+import { processAlive } from '../store/lock.js';
 
 /** What `kubesim agent status` reads: the agent's pid and each host port it holds or could not take. */
 export interface AgentStatus {
@@ -12,16 +13,9 @@ export interface AgentStatus {
 export const pidPath = (dir: string) => join(dir, 'agent.pid');
 export const statusPath = (dir: string) => join(dir, 'agent.json');
 
-/** Whether a process with this pid exists (signal 0 probes without signalling). */
-export function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** Whether a process with this pid exists. */
+export const isAlive = processAlive;
+
 
 /** The pid in the pid file, when that process is alive; a stale file reads as undefined. */
 export function runningAgent(dir: string): number | undefined {

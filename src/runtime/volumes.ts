@@ -1,4 +1,5 @@
 import type { KubeObject, Json } from '../api/types.js';
+import { downwardFieldValue } from '../api/downward-api.js';
 import type { Snapshot } from '../api/snapshot.js';
 
 /** What a container's volume mounts put into its file view. */
@@ -96,45 +97,12 @@ function downwardEntries(pod: KubeObject, items: Json[] | undefined): Entries {
   for (const it of items ?? []) {
     const field = it.fieldRef?.fieldPath;
     if (typeof field !== 'string' || typeof it.path !== 'string') continue;
-    const value = fieldValue(pod, field);
+    const value = downwardFieldValue(pod, field);
     if (value !== undefined) out[normalize(it.path).slice(1)] = value;
   }
   return out;
 }
 
-/** The kubelet writes labels/annotations as `key="value"` lines, sorted; scalar fields as they are. */
-function fieldValue(pod: KubeObject, path: string): string | undefined {
-  const md = pod.metadata as Json;
-  const map = (m: Record<string, string> | undefined) =>
-    Object.keys(m ?? {})
-      .sort()
-      .map((k) => `${k}=${JSON.stringify(m![k])}`)
-      .join('\n');
-  switch (path) {
-    case 'metadata.name':
-      return md.name;
-    case 'metadata.namespace':
-      return md.namespace ?? 'default';
-    case 'metadata.uid':
-      return md.uid ?? '';
-    case 'metadata.labels':
-      return map(md.labels);
-    case 'metadata.annotations':
-      return map(md.annotations);
-    case 'spec.nodeName':
-      return pod.spec?.nodeName ?? '';
-    case 'spec.serviceAccountName':
-      return pod.spec?.serviceAccountName ?? '';
-    case 'status.podIP':
-      return pod.status?.podIP ?? '';
-    case 'status.hostIP':
-      return pod.status?.hostIP ?? '';
-    default: {
-      const m = path.match(/^metadata\.(labels|annotations)\['(.+)'\]$/);
-      return m ? ((md[m[1]] ?? {}) as Record<string, string>)[m[2]] : undefined;
-    }
-  }
-}
 
 const b64url = (s: string) => Buffer.from(s).toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 

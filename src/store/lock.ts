@@ -15,7 +15,8 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function ownerAlive(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 probes without signalling; EPERM means it does). */
+export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -35,7 +36,7 @@ export function isStale(path: string, now = Date.now()): boolean {
   }
   const [pidText, since] = text.split('\n');
   const started = Date.parse(since ?? '');
-  if (!ownerAlive(Number(pidText))) return true;
+  if (!processAlive(Number(pidText))) return true;
   return Number.isFinite(started) && now - started > STALE_MS;
 }
 

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../api/types.js';
 import type { Snapshot } from '../../api/snapshot.js';
 import type { Rng } from '../../util/rng.js';
+import { downwardFieldValue } from '../../api/downward-api.js';
 
 interface Port {
   name?: string;
@@ -73,33 +74,6 @@ export function sourceData(snapshot: Snapshot, kind: 'ConfigMap' | 'Secret', nam
 
 const missing = (kind: 'ConfigMap' | 'Secret', name: string) => new ContainerConfigError(`${kind === 'ConfigMap' ? 'configmap' : 'secret'} "${name}" not found`);
 
-/** fieldRef paths the downward API supports for env (metadata.labels['x'] and annotations included). */
-function fieldValue(pod: KubeObject, path: string): string {
-  const m = path.match(/^metadata\.(labels|annotations)\['(.+)'\]$/);
-  if (m) return (pod.metadata[m[1] as 'labels' | 'annotations'] ?? {})[m[2]] ?? '';
-  switch (path) {
-    case 'metadata.name':
-      return pod.metadata.name;
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? 'default';
-    case 'metadata.uid':
-      return pod.metadata.uid ?? '';
-    case 'spec.nodeName':
-      return pod.spec?.nodeName ?? '';
-    case 'spec.serviceAccountName':
-      return pod.spec?.serviceAccountName ?? 'default';
-    case 'status.hostIP':
-      return pod.status?.hostIP ?? '';
-    case 'status.hostIPs':
-      return (pod.status?.hostIPs ?? []).map((i: { ip: string }) => i.ip).join(',');
-    case 'status.podIP':
-      return pod.status?.podIP ?? '';
-    case 'status.podIPs':
-      return (pod.status?.podIPs ?? []).map((i: { ip: string }) => i.ip).join(',');
-    default:
-      return '';
-  }
-}
 
 /** resourceFieldRef: the container's limit (or the node's allocatable when none), rounded up in divisor units as the kubelet does. */
 function resourceValue(pod: KubeObject, c: EnvContainer, ref: NonNullable<EnvSource['resourceFieldRef']>, node: KubeObject | undefined): string {
@@ -157,7 +131,7 @@ export function containerEnv(pod: KubeObject, container: EnvContainer, snapshot:
         throw new ContainerConfigError(`couldn't find key ${keyRef.key} in ${kind} ${ns}/${keyRef.name}`);
       }
       defined[e.name] = data.get(keyRef.key)!;
-    } else if (src.fieldRef) defined[e.name] = fieldValue(pod, src.fieldRef.fieldPath);
+    } else if (src.fieldRef) defined[e.name] = downwardFieldValue(pod, src.fieldRef.fieldPath) ?? '';
     else if (src.resourceFieldRef) defined[e.name] = resourceValue(pod, container, src.resourceFieldRef, snapshot.get('Node', '', pod.spec?.nodeName ?? ''));
   }
   // The list is shuffled below; building it services-first keeps the seeded order stable for pods without references.
