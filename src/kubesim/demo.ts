@@ -1,32 +1,25 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { projectRoot } from '../util/project-root.js';
 import type { KubesimCommand } from './run.js';
-import type { IO } from '../cli/io.js';
-import { runKubectl } from '../cli/run.js';
 import { CliError } from '../errors.js';
-import { splitWords } from '../util/words.js';
-import { DEFAULT_FROZEN_AT } from '../util/clock.js';
-import { parseWalkthrough } from '../lab/parse.js';
+import { labSettings, parseWalkthrough } from '../lab/parse.js';
+import { runSteps } from '../lab/runner.js';
+import { shimDir } from './env.js';
 
 const specsDir = () => join(projectRoot(), 'specs');
 
-/** The commands of a walkthrough, as the lab runner reads them. */
-export function walkthroughCommands(markdown: string): string[] {
-  return parseWalkthrough(markdown).map((s) => s.command);
-}
-
 /**
- * `kubesim demo [FILE.md]`: replays a walkthrough against a fresh embedded cluster (a temporary state
- * directory, seed 1) from the specs/ directory, printing each command and what it printed. `kubesim lab
- * run` also checks the documented output.
+ * `kubesim demo [FILE.md]` (`npm start`): replays a walkthrough through the lab runner — a fresh embedded
+ * cluster, seed 1, a frozen clock, one bash for all steps, the host agent for `curl localhost:…` — and
+ * prints each command with what it printed, as a terminal would show it. `kubesim lab run` runs the
+ * same steps and also checks them against the documented output.
  */
 export const command: KubesimCommand = {
   path: 'demo',
   short: 'Replay a walkthrough (default: the courselabs Services lab) on a fresh embedded cluster',
   usage: 'demo [FILE.md] [--profile P]',
-  flags: [{ name: 'profile', type: 'string', default: 'docker-desktop', description: 'The cluster profile to replay on.' }],
+  flags: [{ name: 'profile', type: 'string', default: '', description: "The cluster profile to replay on (default: the file's setting, else docker-desktop)." }],
   async run(args, f, _given, o) {
     const file = args[0] ? resolve(o.cwd, args[0]) : join(specsDir(), 'walkthroughs', 'courselabs-services.md');
     let text: string;
@@ -35,34 +28,30 @@ export const command: KubesimCommand = {
     } catch {
       throw new CliError(`the walkthrough "${args[0] ?? file}" cannot be read`);
     }
-    const dir = mkdtempSync(join(tmpdir(), 'kubesim-demo-'));
-    // Like the lab runner: a seed and a fixed clock, so the replay is the same every time and nothing
-    // waits for real (deleting the sleep pod would otherwise take its 30-second grace period).
-    // The demo skips host-side steps (curl localhost:…), so it opens no host ports: no agent.
-    const env = { ...o.env, KUBESIM_AGENT: 'off', KUBESIM_STATE_DIR: dir, KUBESIM_SEED: o.env.KUBESIM_SEED ?? '1', KUBESIM_NOW: o.env.KUBESIM_NOW || DEFAULT_FROZEN_AT, KUBESIM_PROFILE: f.profile as string };
+    const settings = labSettings(text);
+    // Published ports move to a random high range (the runner's curl shim follows them), so the demo
+    // never collides with what already listens on 8080 or 30010 on this machine.
+    const hostPortOffset = 20000 + Math.floor(Math.random() * 10000);
     let failures = 0;
-    try {
-      for (const step of parseWalkthrough(text)) {
-        const cmd = step.command;
-        o.io.out.write(`$ ${cmd}\n`);
-        // A step marked `# this_will_fail` / `# this_could_fail` may fail; the marker is not an argument.
-        const words = splitWords(cmd.replace(/\s+#\s*this_(will|could)_fail\s*$/, ''));
-        if (words[0] !== 'kubectl') {
-          o.io.out.write(`(skipped: kubesim's demo only runs kubectl commands)\n\n`);
-          continue;
-        }
-        const code = await runKubectl(words.slice(1), { io: demoIO(o.io), env, cwd: specsDir() });
-        if (code !== 0 && !step.marker) failures++;
-        o.io.out.write('\n');
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await runSteps(
+      parseWalkthrough(text),
+      {
+        cwd: settings.cwd ? resolve(dirname(file), settings.cwd) : specsDir(),
+        env: o.env,
+        seed: Number(o.env.KUBESIM_SEED ?? 1) || 1,
+        realClock: false,
+        profile: (f.profile as string) || settings.profile || 'docker-desktop',
+        kubectlVersion: settings.kubectlVersion,
+        hostPortOffset,
+        stepTimeoutMs: 60_000,
+        shimDir: shimDir(),
+      },
+      (r) => {
+        o.io.out.write(`$ ${r.step.command}\n${r.run.output}${r.run.output && !r.run.output.endsWith('\n') ? '\n' : ''}\n`);
+        const failed = r.run.timedOut || (r.run.status !== 0 && !r.step.marker) || (r.step.marker === 'will' && r.run.status === 0);
+        if (failed) failures++;
+      },
+    );
     return failures ? 1 : 0;
   },
 };
-
-/** Demo output goes to one stream in order, as a terminal shows it. */
-function demoIO(io: IO): IO {
-  return { ...io, err: io.out, readStdin: async () => '' };
-}
