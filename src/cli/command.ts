@@ -46,6 +46,4 @@ export interface CommandSpec {
   run?(ctx: CommandContext): Promise<void>;
   /** The command never writes: its session skips loading the write path when the cluster is settled. */
   readOnly?: boolean;
-  /** Arguments and flags are not parsed (a placeholder for a verb that is not simulated yet). */
-  acceptsAnything?: boolean;
 }

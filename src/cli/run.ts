@@ -70,9 +70,7 @@ export async function runKubectl(argv: string[], opts: RunOptions): Promise<numb
       path = `${path} ${spec.name}`;
       rest = [...rest.slice(0, si), ...rest.slice(si + 1)];
     }
-    const parsed = spec.acceptsAnything
-      ? { flags: {}, given: new Set<string>(), args: rest }
-      : parseFlags(rest, [...GLOBAL_FLAGS, ...(spec.flags ?? []), HELP_FLAG], path, { interspersed: spec.interspersed });
+    const parsed = parseFlags(rest, [...GLOBAL_FLAGS, ...(spec.flags ?? []), HELP_FLAG], path, { interspersed: spec.interspersed });
     if (parsed.flags.help || !spec.run) {
       if (!spec.run && !parsed.flags.help && parsed.args.length > 0 && spec.subcommands) {
         throw unknownCommand(parsed.args[0], path, spec.subcommands.map((c) => c.name));
