@@ -1,11 +1,11 @@
 import type { CommandContext, CommandSpec } from '../cli/command.js';
 import type { KubeObject } from '../api/types.js';
 import type { Snapshot } from '../api/snapshot.js';
-import { matchesMap } from '../api/labels.js';
-import { ApiError, CliError, ExitError, UsageError } from '../errors.js';
+import { CliError, ExitError, UsageError } from '../errors.js';
 import { parseResourceArgs } from '../resource/args.js';
 import { getObject } from '../resource/select.js';
 import { runInPod } from './exec/in-pod.js';
+import { bestPodOf } from './attachable-pod.js';
 import { runInteractive } from './exec/interactive.js';
 import { interactiveShell, podShellTarget } from './exec/pod-shell.js';
 
@@ -100,11 +100,8 @@ async function runExec(ctx: CommandContext): Promise<void> {
 export function resolvePod(snap: Snapshot, namespace: string, arg: string): KubeObject {
   if (!arg.includes('/')) return getObject(snap, parseResourceArgs(['pod', arg]).requests[0].type, namespace, arg);
   const { type, name } = parseResourceArgs([arg]).requests[0];
-  const obj = getObject(snap, type, namespace, name!);
-  if (obj.kind === 'Pod') return obj;
-  const selector: Record<string, string> | undefined = obj.kind === 'Service' ? obj.spec?.selector : obj.spec?.selector?.matchLabels;
-  const pods = snap.list('Pod', namespace).filter((p) => matchesMap(selector, p.metadata.labels) && !p.metadata.deletionTimestamp);
-  const running = pods.find((p) => p.status?.phase === 'Running') ?? pods[0];
-  if (!running) throw new ApiError(undefined, `no pods found for ${type.singular} "${name}"`);
-  return running;
+  const pod = bestPodOf(snap, getObject(snap, type, namespace, name!));
+  // kubectl waits --pod-running-timeout for a pod to appear; the simulated cluster has settled already.
+  if (!pod) throw new CliError('timed out waiting for the condition');
+  return pod;
 }
