@@ -6,6 +6,7 @@ import { parseResourceArgs } from '../resource/args.js';
 import { getObject } from '../resource/select.js';
 import { runInPod } from './exec/in-pod.js';
 import { bestPodOf } from './attachable-pod.js';
+import { writeResult } from './exec/write-result.js';
 import { runInteractive } from './exec/interactive.js';
 import { interactiveShell, podShellTarget } from './exec/pod-shell.js';
 
@@ -87,10 +88,7 @@ async function runExec(ctx: CommandContext): Promise<void> {
     const stdin = f.stdin && !raw ? await ctx.io.readStdin() : '';
     const r = await runInPod(session, pod, container, argv, stdin, { tty: raw });
     if (raw) ctx.io.out.write(r.output ?? r.stdout + r.stderr);
-    else {
-      ctx.io.out.write(r.stdout);
-      ctx.io.err.write(r.stderr);
-    }
+    else writeResult(ctx.io, r);
     exitCode = r.exitCode;
   }
   if (exitCode !== 0) throw new ExitError(exitCode, `command terminated with exit code ${exitCode}`);

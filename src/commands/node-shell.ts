@@ -7,6 +7,7 @@ import { openSession } from '../cluster/session.js';
 import { newSession } from '../runtime/shell/interpreter.js';
 import { nodeShellFor, runOnNode, type NodeExecEnvironment, type NodeShell } from '../runtime/node-exec.js';
 import { keepEffects } from '../cluster/runtime-effects.js';
+import { writeResult } from './exec/write-result.js';
 import type { ExecResult } from '../runtime/exec.js';
 
 /** The node's process environment at this moment of the cluster (its RNG moves on for every command). */
@@ -62,8 +63,7 @@ export async function nodeSsh(args: string[], o: { io: IO; env: NodeJS.ProcessEn
     const script = argv.length > 0 ? argv.map(quote).join(' ') : await o.io.readStdin();
     const stdin = argv.length > 0 && !o.io.stdinIsTTY ? await o.io.readStdin() : '';
     const r = await runOnce(o.env, nodeName, script, stdin);
-    o.io.out.write(r.stdout);
-    o.io.err.write(r.stderr);
+    writeResult(o.io, r);
     if (r.exitCode !== 0) throw new ExitError(r.exitCode);
     return 0;
   }

@@ -1,5 +1,5 @@
 import type { RuntimeEffects } from '../api/snapshot.js';
-import { runScript, type ShellContext, type ShellSession, type Tool } from './shell/interpreter.js';
+import { deliveredChunks, runScript, type OutputChunk, type ShellContext, type ShellSession, type Tool } from './shell/interpreter.js';
 import { toolboxFor } from './toolbox.js';
 import { podView, type PodViewRequest } from './pod-view.js';
 import { toolsFor, type ToolEnvironment } from './tool-registry.js';
@@ -43,6 +43,11 @@ export interface ExecResult {
   effects: RuntimeEffects;
   /** stdout and stderr in the order they were written (shell runs only), as a terminal shows them. */
   output?: string;
+  /**
+   * stdout and stderr in the order they reach kubectl, each piece tagged with its stream (shell runs,
+   * and programs that record their own order, such as curl); absent: all of stdout, then stderr.
+   */
+  chunks?: OutputChunk[];
 }
 
 const SHELL_BINARIES = ['echo', 'true', 'false', 'printf', 'test', '[', 'pwd', 'kill'];
@@ -64,11 +69,12 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   const tools = toolsFor(box, { ...req, serverLogs }, fs);
   // A pod mounting the node's root (kubectl debug node/…) sees the node's files there and can chroot into it.
   withHostRoot(req.pod, req.container.name, fs, tools, req);
-  const finish = (r: { stdout: string; stderr: string; exitCode: number; output?: string }): ExecResult => ({
+  const finish = (r: { stdout: string; stderr: string; exitCode: number; output?: string; chunks?: OutputChunk[] }): ExecResult => ({
     stdout: r.stdout,
     stderr: r.stderr,
     exitCode: r.exitCode,
     ...(r.output !== undefined ? { output: r.output } : {}),
+    ...(r.chunks ? { chunks: r.chunks } : {}),
     effects: effectsOf(req, serverLogs, before, fs),
   });
   const [cmd, ...args] = req.argv;
@@ -77,7 +83,8 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   const shellHere = Boolean(box.shell) && (program === 'sh' || program === box.shell);
   // A hostNetwork pod shares the node's UTS namespace too: its hostname is the node's.
   const hostname = req.pod.spec?.hostNetwork ? (req.pod.spec.nodeName ?? req.pod.metadata.name) : req.pod.metadata.name;
-  const base = { env, cwd: '/', fs, tools, hostname, now: req.now };
+  // A shell's stdout is a terminal with -t and in an interactive session: programs' stdio flushes by line.
+  const base = { env, cwd: '/', fs, tools, hostname, now: req.now, tty: Boolean(req.tty || kept) };
   if (shellHere && kept) return finish(await interactiveLine(req.stdin, kept, tools, { ...base, cwd: kept.cwd }, program));
   if (shellHere) {
     const c = args.indexOf('-c');
@@ -98,7 +105,10 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
       effects: { logs: [] },
     };
   }
-  return finish(await tool(args, { stdin: req.stdin, env, cwd: '/', fs, argv0: cmd, shellName: 'sh', now: req.now, hostname, sleep: () => undefined }));
+  const r = await tool(args, { stdin: req.stdin, env, cwd: '/', fs, argv0: cmd, shellName: 'sh', now: req.now, hostname, sleep: () => undefined });
+  if (!r.chunks) return finish(r);
+  const chunks = deliveredChunks(r, Boolean(req.tty));
+  return finish({ ...r, chunks, output: chunks.map((c) => c.text).join('') });
 }
 
 /**

@@ -13,7 +13,7 @@ describe('Kubernetes docs "Connecting Applications with Services" walkthrough (s
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/\$ kubectl exec \$POD -- printenv \| grep SERVICE\n(KUBERNETES_SERVICE_\w+=\S+\n){3}```/);
     expect(text).toContain('[ root@curl:/ ]$ nslookup my-nginx\nServer:    10.0.0.10\n');
-    expect(text).toMatch(/--cacert \/etc\/nginx\/ssl\/tls.crt\n(.*\n)*?<title>Welcome to nginx!<\/title>\n/);
+    expect(text).toMatch(/--cacert \/etc\/nginx\/ssl\/tls.crt\n([^\n]*\n)*?<title>Welcome to nginx!<\/title>\n/);
     expect(text).toMatch(/\$ kubectl get nodes -o yaml \| grep ExternalIP -C 1\n {4}- address: \S+\n {6}type: ExternalIP\n {4}allocatable:\n--\n/);
     expect(text).toMatch(/\nLoadBalancer Ingress: +\S+ \(VIP\)\n/);
   });

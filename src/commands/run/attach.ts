@@ -6,6 +6,7 @@ import { matchesMap } from '../../api/labels.js';
 import { imageRepo } from '../../api/images.js';
 import { AggregateError, CliError, ExitError } from '../../errors.js';
 import { runInPod } from '../exec/in-pod.js';
+import { writeResult } from '../exec/write-result.js';
 import { runInteractive } from '../exec/interactive.js';
 import { endMainProcess, interactiveShell, podShellTarget } from '../exec/pod-shell.js';
 import { toolboxFor } from '../../runtime/toolbox.js';
@@ -38,8 +39,7 @@ export async function attachRun(ctx: CommandContext, session: Session, created: 
   // that does not read it.
   const stdin = f.stdin && !raw ? await ctx.io.readStdin() : '';
   const result = await runInPod(session, pod, c, mainArgv, stdin);
-  ctx.io.out.write(result.stdout);
-  ctx.io.err.write(result.stderr);
+  writeResult(ctx.io, result);
   // kubectl prints `Session ended, resume using 'kubectl attach …'` only after a raw terminal
   // session; piped input never has one.
   if (remove) removeCreated(ctx, session, created);

@@ -21,10 +21,12 @@ import { normalizePath } from './vfs.js';
 import { BUILTINS, SPECIAL, runBuiltin } from './builtins.js';
 import { runCommand, runList } from './control.js';
 import { ReturnSignal, statusOnUnwind } from './signals.js';
-import { newSession, type Fds, type ShellContext, type ShellName, type ShellResult, type ShellSession, type Tool, type ToolIO, type ToolResult } from './types.js';
+import { deliveredChunks, pushChunk } from './stdio.js';
+import { newSession, type Fds, type OutputChunk, type ShellContext, type ShellName, type ShellResult, type ShellSession, type Tool, type ToolIO, type ToolResult } from './types.js';
 
-export type { ShellContext, ShellName, ShellResult, ShellSession, Tool, ToolIO, ToolRegistry, ToolResult } from './types.js';
+export type { OutputChunk, ShellContext, ShellName, ShellResult, ShellSession, Tool, ToolIO, ToolRegistry, ToolResult } from './types.js';
 export { newSession } from './types.js';
+export { deliveredChunks, pushChunk } from './stdio.js';
 export { globToRegExp } from './glob.js';
 export { evalArith } from './arith.js';
 export { formatPrintf } from './printf.js';
@@ -33,10 +35,11 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Shel
   let stdout = '';
   let stderr = '';
   let output = '';
+  const chunks: OutputChunk[] = [];
   const fds: Fds = {
     0: { data: ctx.stdin, pos: 0 },
-    1: { write: (s) => ((stdout += s), (output += s)) },
-    2: { write: (s) => ((stderr += s), (output += s)) },
+    1: { write: (s) => ((stdout += s), (output += s), pushChunk(chunks, 1, s)), isTTY: Boolean(ctx.tty) },
+    2: { write: (s) => ((stderr += s), (output += s), pushChunk(chunks, 2, s)) },
   };
   ctx.session ??= newSession();
   const sh = new Shell(ctx, ctx.env, ctx.session);
@@ -55,7 +58,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Shel
   sh.session.lastStatus = code;
   ctx.cwd = sh.cwd;
   ctx.now = sh.now;
-  return { stdout, stderr, output, exitCode: code, sleptMs: sh.now - start };
+  return { stdout, stderr, output, chunks, exitCode: code, sleptMs: sh.now - start };
 }
 
 /** One shell (or subshell): its variables, positional parameters, cwd and clock. Internal to the shell modules. */
@@ -237,8 +240,9 @@ export class Shell {
         fds[2].write(`${found.name}: ${e instanceof Error ? e.message : String(e)}\n`);
         return 1;
       }
-      fds[1].write(r.stdout);
-      fds[2].write(r.stderr);
+      // The program's own interleaving of its two streams (curl -v's trace around the body), as its
+      // stdio delivers it to a terminal or to a pipe/file.
+      for (const c of deliveredChunks(r, Boolean(fds[1].isTTY))) fds[c.fd].write(c.text);
       return r.exitCode;
     }
     if (this.isShellName(name)) return this.runNestedShell(name, args, extra, fds);
@@ -293,11 +297,11 @@ export class Shell {
       args: rest,
       now: this.now,
       session: { ...newSession(), errexit: opts.includes('-e'), xtrace: opts.includes('-x') },
+      tty: Boolean(fds[1].isTTY),
     };
     const r = await runScript(script, sub);
     this.now = sub.now ?? this.now;
-    fds[1].write(r.stdout);
-    fds[2].write(r.stderr);
+    for (const c of r.chunks) fds[c.fd].write(c.text);
     return r.exitCode;
   }
 }

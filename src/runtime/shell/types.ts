@@ -6,10 +6,22 @@
 import type { Command } from './parser.js';
 import type { VirtualFs } from './vfs.js';
 
+/** A piece of a program's output on stdout (1) or stderr (2). */
+export interface OutputChunk {
+  fd: 1 | 2;
+  text: string;
+}
+
 export interface ToolResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Optional: stdout and stderr in the order the program wrote them (a terminal or a `2>&1` capture
+   * shows that interleaving). When present, the fd-1 texts joined equal `stdout` and the fd-2 texts
+   * `stderr`; without it a writer emits all of stdout, then all of stderr.
+   */
+  chunks?: OutputChunk[];
 }
 
 export interface ToolIO {
@@ -59,6 +71,8 @@ export interface ShellContext {
   /** Simulated epoch milliseconds; `sleep` advances it. */
   now?: number;
   session?: ShellSession;
+  /** The shell's stdout is a terminal (`kubectl exec -t`, an interactive session). */
+  tty?: boolean;
 }
 
 export interface ShellResult {
@@ -66,6 +80,8 @@ export interface ShellResult {
   stderr: string;
   /** stdout and stderr interleaved in the order they were written. */
   output: string;
+  /** The same interleaving, each piece tagged with the fd it went to. */
+  chunks: OutputChunk[];
   exitCode: number;
   /** Simulated milliseconds spent sleeping. */
   sleptMs: number;
@@ -74,6 +90,8 @@ export interface ShellResult {
 /** An output file descriptor: stdout, stderr, a pipe or a redirected file. */
 export interface Out {
   write(s: string): void;
+  /** The shell's own stdout when that is a terminal (programs' stdio then flushes line by line). */
+  isTTY?: boolean;
 }
 /** An input file descriptor: what is left of `data` from `pos` on. */
 export interface In {

@@ -1,4 +1,4 @@
-import type { Tool, ToolIO } from '../shell/interpreter.js';
+import { pushChunk, type OutputChunk, type Tool, type ToolIO } from '../shell/interpreter.js';
 import { normalizePath } from '../shell/vfs.js';
 import { fetchHttp, parseUrl, type ClientContext, type Fetch } from './http-client.js';
 import { nameServerAnswers } from '../net/connect.js';
@@ -32,6 +32,7 @@ interface Run {
   stdout: string;
   stderr: string;
   exitCode: number;
+  chunks: OutputChunk[];
 }
 
 function dataBody(o: CurlOptions, io: ToolIO): string | { error: string } {
@@ -81,29 +82,36 @@ export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79
       return { stdout: '', stderr: 'Warning: You can only select one HTTP request method! You asked for both POST \nWarning: (-d, --data) and HEAD (-I, --head).\n', exitCode: 2 };
     }
     const rnd = jitter((net.now ^ 0x5bd1e995) + o.url.length * 7919);
-    let stderr = '';
-    let stdout = '';
+    // Everything curl writes, in the order it writes it: the -v trace and the meter go to stderr around
+    // the body on stdout (a terminal shows them interleaved); stdout and stderr are derived from it.
+    const chunks: OutputChunk[] = [];
+    const out = (text: string) => pushChunk(chunks, 1, text);
+    const err = (text: string) => pushChunk(chunks, 2, text);
     const meter = !o.silent;
     const showErr = !o.silent || o.showError;
     const trace = (line: string) => {
-      if (o.verbose) stderr += line;
+      if (o.verbose) err(line);
     };
-    if (meter) stderr += METER_HEAD + ZERO_ROW;
+    // The data file is read while the options are taken in, before the transfer (and its meter) starts.
+    const body = dataBody(o, io);
+    if (typeof body !== 'string') err(body.error);
+    if (meter) err(METER_HEAD + ZERO_ROW);
     const closing = () => trace(v8 ? '* closing connection #0\n' : ancient ? '* Closing connection 0\n' : '* Closing connection 0\n');
     const vars: Record<string, string> = { http_code: '000', response_code: '000', remote_ip: '', remote_port: '', local_ip: '', local_port: '', size_download: '0', size_header: '0', size_upload: '0', content_type: '', num_connects: '0', http_version: '0', url_effective: o.url, time_total: '0.000000', time_connect: '0.000000', time_namelookup: '0.000000', time_starttransfer: '0.000000', time_appconnect: '0.000000', time_pretransfer: '0.000000', time_redirect: '0.000000', exitcode: '0', errormsg: '', method: 'GET', scheme: '' };
-    const finish = (r: Run): Run => {
-      if (o.writeOut !== undefined) r.stdout += writeOut(o.writeOut, { ...vars, exitcode: String(r.exitCode) });
-      return r;
+    // The -w text comes last, after any `curl: (N)` message.
+    const finish = (exitCode: number): Run => {
+      if (o.writeOut !== undefined) out(writeOut(o.writeOut, { ...vars, exitcode: String(exitCode) }));
+      const text = (fd: 1 | 2) => chunks.filter((c) => c.fd === fd).map((c) => c.text).join('');
+      return { stdout: text(1), stderr: text(2), exitCode, chunks };
     };
-    const fail = (code: number, msg: string): Run => {
+    const fail = (code: number, msg: string, trailer = ''): Run => {
       trace(`* ${msg}\n`);
       closing();
       vars.errormsg = msg;
-      return finish({ stdout, stderr: stderr + (showErr ? `curl: (${code}) ${msg}\n` : ''), exitCode: code });
+      if (showErr) err(`curl: (${code}) ${msg}\n${trailer}`);
+      return finish(code);
     };
 
-    const body = dataBody(o, io);
-    if (typeof body !== 'string') stderr = body.error + stderr;
     const payload = typeof body === 'string' ? body : '';
     const method = o.method ?? (o.head ? 'HEAD' : o.data.length ? 'POST' : 'GET');
     vars.method = method;
@@ -169,7 +177,7 @@ export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79
         const ms = limited ? Math.round(connectLimit * 1000) : OS_CONNECT_TIMEOUT_MS;
         io.sleep(ms / 1000);
         // The meter is redrawn once a second while curl waits for the SYN to be answered.
-        if (meter) for (let s = 1; s <= Math.floor(ms / 1000); s++) stderr += meterRow({ total: 0, down: 0, up: 0, downSpeed: 0, upSpeed: 0, spent: s, done: false });
+        if (meter) for (let s = 1; s <= Math.floor(ms / 1000); s++) err(meterRow({ total: 0, down: 0, up: 0, downSpeed: 0, upSpeed: 0, spent: s, done: false }));
         if (limited) {
           return fail(28, v8 ? `Failed to connect to ${u.host} port ${u.port} after ${ms + 2} ms: Timeout was reached` : `Connection timed out after ${ms + 1} milliseconds`);
         }
@@ -198,9 +206,8 @@ export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79
         }
         trace(`* TLSv1.3 (IN), TLS handshake, Server hello (2):\n* TLSv1.3 (IN), TLS handshake, Certificate (11):\n`);
         if (f.tls === 'rejected' && verdict && !verdict.ok) {
-          const r = fail(60, verdict.message);
           // curl explains a (60) with a pointer to its certificate page.
-          return showErr ? { ...r, stderr: r.stderr + sslcertsTrailer(build.version) } : r;
+          return fail(60, verdict.message, sslcertsTrailer(build.version));
         }
         trace(`* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384\n`);
         if (verdict?.ok) trace(`* Server certificate:\n*  subject: ${verdict.subject.split('\n').join('; ')}\n*  issuer: ${verdict.issuer.split('\n').join('; ')}\n${o.insecure ? '*  SSL certificate verify result: self-signed certificate (18), continuing anyway.\n' : '*  SSL certificate verify ok.\n'}`);
@@ -235,23 +242,24 @@ export function curlTool(net: ClientContext, build: CurlBuild = { version: '7.79
         trace(`* The requested URL returned error: ${r.status}\n`);
         closing();
         vars.errormsg = `The requested URL returned error: ${r.status}`;
-        return finish({ stdout, stderr: stderr + (showErr ? `curl: (22) The requested URL returned error: ${r.status}${ancient ? ` ${r.reason}` : ''}\n` : ''), exitCode: 22 });
+        if (showErr) err(`curl: (22) The requested URL returned error: ${r.status}${ancient ? ` ${r.reason}` : ''}\n`);
+        return finish(22);
       }
       const content = method === 'HEAD' ? '' : r.body;
       const bytes = Buffer.byteLength(content);
       vars.size_download = String(bytes);
       if (content) trace(`{ [${bytes} bytes data]\n`);
-      const out = (o.head || o.include ? headerText : '') + content;
+      const saved = (o.head || o.include ? headerText : '') + content;
       if (o.output && o.output !== '-') {
-        if (o.output !== '/dev/null') io.fs.writeFile(normalizePath(o.output, io.cwd), out);
-      } else stdout += out;
+        if (o.output !== '/dev/null') io.fs.writeFile(normalizePath(o.output, io.cwd), saved);
+      } else out(saved);
       if (meter) {
         const declared = Number(r.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1] ?? bytes);
         const up = Buffer.byteLength(payload);
-        stderr += meterRow({ total: (method === 'HEAD' ? declared : bytes) + up, down: bytes, up, downSpeed: bytes / total, upSpeed: up / total, done: method !== 'HEAD' || declared === 0 }) + '\n';
+        err(meterRow({ total: (method === 'HEAD' ? declared : bytes) + up, down: bytes, up, downSpeed: bytes / total, upSpeed: up / total, done: method !== 'HEAD' || declared === 0 }) + '\n');
       }
       trace(`* Connection #0 to host ${u.host} left intact\n`);
-      return finish({ stdout, stderr, exitCode: 0 });
+      return finish(0);
     }
     return fail(47, 'Maximum (50) redirects followed');
   };
