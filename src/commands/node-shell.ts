@@ -8,6 +8,7 @@ import { newSession } from '../runtime/shell/interpreter.js';
 import { nodeShellFor, runOnNode, type NodeExecEnvironment, type NodeShell } from '../runtime/node-exec.js';
 import { keepEffects } from '../cluster/runtime-effects.js';
 import { writeResult } from './exec/write-result.js';
+import { continuationPrompt, LineBuffer } from './exec/line-buffer.js';
 import type { ExecResult } from '../runtime/exec.js';
 
 /** The node's process environment at this moment of the cluster (its RNG moves on for every command). */
@@ -95,9 +96,13 @@ export async function nodeSsh(args: string[], o: { io: IO; env: NodeJS.ProcessEn
     poll: () => Promise.reject(new Error('not used by kubesim node ssh')),
   };
   const prompt = nodePrompt(shell.shell, shell.hostname);
+  // Lines that leave a command unfinished wait for the rest under PS2 (see LineBuffer).
+  const typed = new LineBuffer();
   return runInteractive(ctx, {
-    prompt: () => prompt,
-    async runLine(line) {
+    prompt: () => (typed.pending ? continuationPrompt(shell!.env) : prompt),
+    async runLine(typedLine) {
+      const line = typed.add(typedLine);
+      if (line === undefined) return { stdout: '', stderr: '' };
       const session = await openSession(o.env);
       try {
         const node = nodeNamed(session, nodeName);
@@ -107,7 +112,7 @@ export async function nodeSsh(args: string[], o: { io: IO; env: NodeJS.ProcessEn
         const r = await runOnNode(env, line, '', { session: shellSession, shell: { ...live, fs: shell!.fs, env: shell!.env } });
         keepEffects(session, r.effects);
         await session.commit();
-        const exited = /^\s*exit(\s|$)/.test(line) ? r.exitCode : undefined;
+        const exited = r.exited ? r.exitCode : undefined;
         return exited === undefined ? { stdout: r.stdout, stderr: r.stderr } : { stdout: r.stdout, stderr: r.stderr, exited };
       } catch (e) {
         session.abort();

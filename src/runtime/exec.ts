@@ -33,9 +33,6 @@ export interface InteractiveShell {
   exited?: number;
 }
 
-/** Runs after each interactive line to tell that the shell is still there (and to keep `$?`). */
-const ALIVE = '__kubesim_line_done';
-
 export interface ExecResult {
   stdout: string;
   stderr: string;
@@ -127,23 +124,14 @@ function effectsOf(req: ExecRequest, serverLogs: ServerLogs, before: { files: Re
 }
 
 /**
- * One line typed at an interactive shell. The line runs with the session's variables, cwd and files;
- * a marker command after it tells whether the shell is still there. An interactive shell survives
- * what ends a script (a syntax error, a failing special builtin): only `exit`, `exec` and `set -e`
- * failures end it.
+ * One line typed at an interactive shell. The line runs with the session's variables, cwd and files.
+ * An interactive shell survives what ends a script (a syntax error, a failing special builtin): only
+ * `exit`, `exec` and `set -e` failures end it, as the interpreter reports in `exited`.
  */
 async function interactiveLine(line: string, kept: InteractiveShell, tools: Map<string, Tool>, base: Omit<ShellContext, 'stdin' | 'shellName'>, program: string): Promise<Omit<ExecResult, 'effects'>> {
-  let alive = false;
-  tools.set(ALIVE, async (args) => {
-    alive = true;
-    return { stdout: '', stderr: '', exitCode: Number(args[0]) };
-  });
-  const ctx: ShellContext = { ...base, stdin: '', shellName: program === 'bash' ? 'bash' : 'sh', argv0: program, args: [], session: kept.session };
-  const r = await runScript(`${line}\n${ALIVE} $?`, ctx);
+  const ctx: ShellContext = { ...base, tools, stdin: '', shellName: program === 'bash' ? 'bash' : 'sh', argv0: program, args: [], session: kept.session };
+  const r = await runScript(line, ctx);
   kept.cwd = ctx.cwd;
-  const trace = new RegExp(`\\+ ${ALIVE} \\d+\\n$`);
-  const output = r.output.replace(trace, '');
-  const stderr = r.stderr.replace(trace, '');
-  if (!alive && (kept.session.errexit || /(^|[\s;&|(){}])(exit|exec)(\s|;|&|\||\)|$)/.test(line))) kept.exited = r.exitCode;
-  return { stdout: r.stdout, stderr, output, exitCode: r.exitCode };
+  if (r.exited) kept.exited = r.exitCode;
+  return { stdout: r.stdout, stderr: r.stderr, output: r.output, exitCode: r.exitCode };
 }

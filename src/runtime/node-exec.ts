@@ -57,7 +57,7 @@ export function nodeShellFor(env: NodeExecEnvironment): NodeShell {
 }
 
 /** Runs a script in the node's login shell (`ssh node 'cmd args'` runs `$SHELL -c 'cmd args'`). */
-export async function runOnNode(env: NodeExecEnvironment, script: string, stdin: string, o: { session?: ShellSession; asCommand?: boolean; shell?: NodeShell } = {}): Promise<ExecResult> {
+export async function runOnNode(env: NodeExecEnvironment, script: string, stdin: string, o: { session?: ShellSession; asCommand?: boolean; shell?: NodeShell } = {}): Promise<ExecResult & { exited: boolean }> {
   const sh = o.shell ?? nodeShellFor(env);
   const r = await runScript(script, {
     env: sh.env,
@@ -73,7 +73,7 @@ export async function runOnNode(env: NodeExecEnvironment, script: string, stdin:
     toolPaths: NODE_PATHS,
     session: o.session,
   });
-  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, effects: { logs: [] } };
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, exited: r.exited, effects: { logs: [] } };
 }
 
 const quote = (a: string) => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);

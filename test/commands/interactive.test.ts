@@ -149,6 +149,50 @@ describe('terminal sessions in pods (in-process kubectl, scripted terminal)', ()
     expect(r.code).toBe(0);
   });
 
+  it('an unfinished line waits under PS2 (> ) and runs with the lines that complete it', async () => {
+    const r = await kubectl(['exec', '-it', 'sleep', '--', 'sh'], ['cat <<EOF', 'hello', 'EOF', 'echo "a', 'b"', 'if true; then', 'echo yes', 'fi', 'echo x |', 'tr x y', 'exit 4']);
+    expect(r.stdout).toBe(
+      [
+        '/ # cat <<EOF',
+        '> hello',
+        '> EOF',
+        'hello',
+        '/ # echo "a',
+        '> b"',
+        'a',
+        'b',
+        '/ # if true; then',
+        '> echo yes',
+        '> fi',
+        'yes',
+        '/ # echo x |',
+        '> tr x y',
+        'y',
+        '/ # exit 4',
+        '',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(4);
+  });
+
+  it('a PS2 the user set is the continuation prompt; set -x traces only what was typed; set -e ends the shell', async () => {
+    const r = await kubectl(['exec', '-it', 'sleep', '--', 'sh'], ["PS2='cont> '", 'echo "x', 'y"', 'set -x', 'echo t', 'set +x', 'set -e', 'false', 'echo never']);
+    expect(r.stdout).toBe(['/ # PS2=\'cont> \'', '/ # echo "x', 'cont> y"', 'x', 'y', '/ # set -x', '/ # echo t', '+ echo t', 't', '/ # set +x', '+ set +x', '/ # set -e', '/ # false', ''].join('\n'));
+    expect(r.code).toBe(1);
+  });
+
+  it('exit in a subshell or $(…) does not end the session; exec does', async () => {
+    const r = await kubectl(['exec', '-it', 'sleep', '--', 'sh'], ['(exit 3); echo $?', 'x=$(exit 5); echo $?', 'exec sh -c "exit 6"']);
+    expect(r.stdout).toBe('/ # (exit 3); echo $?\n3\n/ # x=$(exit 5); echo $?\n5\n/ # exec sh -c "exit 6"\n');
+    expect(r.code).toBe(6);
+  });
+
+  it('end of input inside an unfinished command runs what there is (a syntax error) and ends the shell', async () => {
+    const r = await kubectl(['exec', '-it', 'sleep', '--', 'sh'], ['echo "a']);
+    expect(r.stdout).toBe('/ # echo "a\n> sh: syntax error: unterminated quoted string\n\n');
+    expect(r.code).toBe(2);
+  });
+
   it('bash in nginx (Debian) prompts root@POD:/# and says exit; sh there is dash', async () => {
     const bash = await kubectl(['exec', '-it', 'deploy/web', '--', 'bash'], ['cd /tmp', 'exit']);
     expect(bash.stdout).toMatch(/^root@web-[a-z0-9]+-[a-z0-9]+:\/# cd \/tmp\nroot@web-[a-z0-9]+-[a-z0-9]+:\/tmp# exit\nexit\n$/);
@@ -215,5 +259,23 @@ describe('terminal sessions in pods (in-process kubectl, scripted terminal)', ()
     expect(r.code).toBe(0);
     // Restart policy Always: the kubelet restarts the exited shell after its back-off.
     expect(runCli(['get', 'pod', 'b3', '-o', 'jsonpath={.status.containerStatuses[0].state.terminated.reason}'], { stateDir: dir }).stdout).toBe('Completed');
+  });
+});
+
+describe('terminal session on a node (kubesim node ssh, scripted terminal)', () => {
+  it('waits under PS2 for the rest of an unfinished command and ends with the status of exit', async () => {
+    const { dir, cleanup } = tempStateDir();
+    try {
+      expect(runCli(['get', 'nodes'], { stateDir: dir }).code).toBe(0);
+      const { nodeSsh } = await import('../../src/commands/node-shell.js');
+      const io = terminalBufferIO(['cat <<EOF', 'hello', 'EOF', 'echo "a', 'b"', '(exit 2)', 'exit 4']);
+      const code = await nodeSsh(['kubesim-worker'], { io, env: testEnv(dir), cwd: process.cwd() });
+      expect(io.stdout()).toBe(
+        ['root@kubesim-worker:/# cat <<EOF', '> hello', '> EOF', 'hello', 'root@kubesim-worker:/# echo "a', '> b"', 'a', 'b', 'root@kubesim-worker:/# (exit 2)', 'root@kubesim-worker:/# exit 4', ''].join('\n'),
+      );
+      expect(code).toBe(4);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { imageFiles } from '../../runtime/images/image-files.js';
 import { newSession } from '../../runtime/shell/interpreter.js';
 import type { InteractiveShell } from '../../runtime/exec.js';
 import type { InteractiveTarget } from './interactive.js';
+import { continuationPrompt, LineBuffer } from './line-buffer.js';
 import { runInPod } from './in-pod.js';
 
 /** Which shell answers: busybox ash (busybox, alpine), Debian's bash, or Debian's dash as `sh`. */
@@ -83,40 +84,52 @@ export function podShellTarget(ctx: CommandContext, spec: PodShellSpec): Interac
   const name = spec.pod.metadata.name;
   const instance = containerID(spec.pod, container.name);
   const bashExit = flavour === 'bash' ? 'exit\n' : '';
+  const typed = new LineBuffer();
+  /** Runs a complete command (one or more typed lines) in the session's shell. */
+  async function run(line: string): Promise<{ stdout: string; stderr: string; exited?: number }> {
+    const s = await ctx.openSession();
+    try {
+      const pod = s.store.get('Pod', namespace, name);
+      if (!pod || pod.metadata.uid !== spec.pod.metadata.uid || containerID(pod, container.name) !== instance || !running(pod, container.name)) {
+        await s.commit();
+        return { stdout: '', stderr: '', exited: KILLED };
+      }
+      const r = await runInPod(s, pod, container, argv, line, { tty: true, interactive: shell });
+      await s.commit();
+      // A terminal has one output stream: what the shell wrote to stderr is on it too, in order.
+      const out = r.output ?? r.stdout + r.stderr;
+      // bash says `exit` as an interactive shell leaves through the exit builtin.
+      const leaving = shell.exited !== undefined && /(^|[\s;&|(){}])exit(\s|;|&|\||\)|$)/.test(line) ? bashExit : '';
+      return { stdout: out + leaving, stderr: '', exited: shell.exited };
+    } catch (e) {
+      s.abort();
+      throw e;
+    }
+  }
   return {
     shell,
     prompt: () =>
-      promptFor(flavour, {
-        cwd: shell.cwd,
-        // Before the first line the shell's environment is not loaded yet: the image user's home then.
-        home: shell.env?.get('HOME') ?? imageFiles(container.image).home,
-        hostname: shell.env?.get('HOSTNAME') ?? name,
-        ps1: shell.env?.get('PS1') ?? toolboxFor(container.image).ps1,
-        user: toolboxFor(container.image).user,
-      }),
-    async runLine(line) {
-      const s = await ctx.openSession();
-      try {
-        const pod = s.store.get('Pod', namespace, name);
-        if (!pod || pod.metadata.uid !== spec.pod.metadata.uid || containerID(pod, container.name) !== instance || !running(pod, container.name)) {
-          await s.commit();
-          return { stdout: '', stderr: '', exited: KILLED };
-        }
-        const r = await runInPod(s, pod, container, argv, line, { tty: true, interactive: shell });
-        await s.commit();
-        // A terminal has one output stream: what the shell wrote to stderr is on it too, in order.
-        const out = r.output ?? r.stdout + r.stderr;
-        // bash says `exit` as an interactive shell leaves through the exit builtin.
-        const leaving = shell.exited !== undefined && /(^|[\s;&|(){}])exit(\s|;|&|\||\)|$)/.test(line) ? bashExit : '';
-        return { stdout: out + leaving, stderr: '', exited: shell.exited };
-      } catch (e) {
-        s.abort();
-        throw e;
-      }
+      typed.pending
+        ? continuationPrompt(shell.env)
+        : promptFor(flavour, {
+            cwd: shell.cwd,
+            // Before the first line the shell's environment is not loaded yet: the image user's home then.
+            home: shell.env?.get('HOME') ?? imageFiles(container.image).home,
+            hostname: shell.env?.get('HOSTNAME') ?? name,
+            ps1: shell.env?.get('PS1') ?? toolboxFor(container.image).ps1,
+            user: toolboxFor(container.image).user,
+          }),
+    async runLine(typedLine) {
+      const line = typed.add(typedLine);
+      return line === undefined ? { stdout: '', stderr: '' } : run(line);
     },
     async endOfInput() {
-      // Ctrl-D: ash ends the line it was on, bash says `exit`, dash just goes; all exit with `$?`.
-      return { stdout: flavour === 'ash' ? '\n' : bashExit, stderr: '', exited: shell.session.lastStatus };
+      // Ctrl-D: ash ends the line it was on, bash says `exit`, dash just goes; all exit with `$?`. Input
+      // that ends in the middle of a command runs as it is (an open quote is then a syntax error).
+      const rest = typed.flush();
+      const r = rest === undefined ? undefined : await run(rest);
+      if (r?.exited !== undefined) return { ...r, exited: r.exited };
+      return { stdout: (r?.stdout ?? '') + (flavour === 'ash' ? '\n' : bashExit), stderr: r?.stderr ?? '', exited: shell.session.lastStatus };
     },
   };
 }

@@ -93,7 +93,7 @@ export async function runBuiltin(sh: Shell, name: string, args: string[], fds: F
         err(`exit: Illegal number: ${args[0]}`);
         throw new ExitSignal(2);
       }
-      throw new ExitSignal(((code % 256) + 256) % 256);
+      throw new ExitSignal(((code % 256) + 256) % 256, 'exit');
     }
     case 'return': {
       const code = args[0] === undefined ? sh.session.lastStatus : Number(args[0]) & 255;
@@ -139,7 +139,7 @@ export async function runBuiltin(sh: Shell, name: string, args: string[], fds: F
     case 'exec': {
       if (!args.length) return 0;
       const code = await sh.invoke(args, [], fds);
-      throw new ExitSignal(code);
+      throw new ExitSignal(code, 'exec');
     }
     case 'type': {
       let status = 0;

@@ -35,7 +35,7 @@ async function runAndOr(sh: Shell, ao: AndOr, fds: Fds): Promise<void> {
     const isLast = i === chain.length - 1;
     status = isLast ? await runPipeline(sh, pipeline, fds) : await asCondition(sh, () => runPipeline(sh, pipeline, fds));
     if (isLast && sh.session.errexit && status !== 0 && !pipeline.negate && sh.condDepth === 0) {
-      throw new ExitSignal(status);
+      throw new ExitSignal(status, 'errexit');
     }
   }
   sh.session.lastStatus = status;

@@ -20,13 +20,14 @@ import { parse, type List } from './parser.js';
 import { normalizePath } from './vfs.js';
 import { BUILTINS, SPECIAL, runBuiltin } from './builtins.js';
 import { runCommand, runList } from './control.js';
-import { ReturnSignal, statusOnUnwind } from './signals.js';
+import { endsShell, ReturnSignal, statusOnUnwind } from './signals.js';
 import { deliveredChunks, pushChunk } from './stdio.js';
 import { newSession, type Fds, type OutputChunk, type ShellContext, type ShellName, type ShellResult, type ShellSession, type Tool, type ToolIO, type ToolResult } from './types.js';
 
 export type { OutputChunk, ShellContext, ShellName, ShellResult, ShellSession, Tool, ToolIO, ToolRegistry, ToolResult } from './types.js';
 export { newSession } from './types.js';
 export { deliveredChunks, pushChunk } from './stdio.js';
+export { isIncomplete } from './parser.js';
 export { globToRegExp } from './glob.js';
 export { evalArith } from './arith.js';
 export { formatPrintf } from './printf.js';
@@ -45,6 +46,7 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Shel
   const sh = new Shell(ctx, ctx.env, ctx.session);
   const start = sh.now;
   let code: number;
+  let exited = false;
   try {
     const ast = parse(script);
     await sh.runList(ast, fds);
@@ -53,12 +55,15 @@ export async function runScript(script: string, ctx: ShellContext): Promise<Shel
     if (e instanceof ShellSyntaxError) {
       sh.error(fds, e.message);
       code = 2;
-    } else code = statusOnUnwind(e, sh.session.lastStatus);
+    } else {
+      code = statusOnUnwind(e, sh.session.lastStatus);
+      exited = endsShell(e);
+    }
   }
   sh.session.lastStatus = code;
   ctx.cwd = sh.cwd;
   ctx.now = sh.now;
-  return { stdout, stderr, output, chunks, exitCode: code, sleptMs: sh.now - start };
+  return { stdout, stderr, output, chunks, exitCode: code, exited, sleptMs: sh.now - start };
 }
 
 /** One shell (or subshell): its variables, positional parameters, cwd and clock. Internal to the shell modules. */

@@ -31,7 +31,8 @@ export type Token =
   | { t: 'word'; word: Word }
   | { t: 'op'; op: string; ioNumber?: number; heredoc?: HereDoc }
   | { t: 'nl' }
-  | { t: 'eof' };
+  /** `open`: the input ended inside a here-document body or just after a line-continuation backslash. */
+  | { t: 'eof'; open?: true };
 
 export class ShellSyntaxError extends Error {}
 
@@ -53,6 +54,8 @@ class Lexer {
   private i = 0;
   private readonly out: Token[] = [];
   private pending: HereDoc[] = [];
+  /** The input ended where the shell would read more (see the eof token). */
+  private open = false;
 
   constructor(private readonly s: string) {}
 
@@ -94,7 +97,7 @@ class Lexer {
       }
     }
     if (this.pending.length) this.readHereDocs();
-    this.out.push({ t: 'eof' });
+    this.out.push(this.open ? { t: 'eof', open: true } : { t: 'eof' });
     return this.out;
   }
 
@@ -134,7 +137,8 @@ class Lexer {
         }
         lines.push(line);
       }
-      void found;
+      // A script may end inside a body (the shell takes what there is); an interactive shell reads on.
+      if (!found) this.open = true;
       hd.body = lines.length ? lines.join('\n') + '\n' : '';
       if (hd.expand) hd.word = lexHereDocBody(hd.body);
     }
@@ -167,6 +171,7 @@ class Lexer {
           this.i += 2;
           continue;
         }
+        if (o.lineContinuation && this.i + 1 === s.length) this.open = true;
         flush();
         if (this.i + 1 < s.length) parts.push({ k: 'lit', v: s[this.i + 1], quoted: true });
         this.i += 2;

@@ -47,6 +47,30 @@ export function parse(src: string): List {
   return new Parser(lex(src)).parseProgram();
 }
 
+/** Syntax errors that mean the input stopped short (more lines would complete it), not that it is wrong. */
+const ENDED_EARLY = /unexpected end of file|unterminated|missing \}/;
+
+/**
+ * Whether `src`, typed so far at an interactive shell, stops short of a complete command: an open
+ * quote, backquote, `$(` or `${`, a here-document without its delimiter line, a trailing `|`, `&&` or
+ * `||`, a backslash ending the last line, a compound command without its `fi`/`done`/`esac`/`}`/`)`.
+ * The shell then prints PS2 and reads another line instead of running it. A trailing newline is
+ * ignored (the typed line's own).
+ */
+export function isIncomplete(src: string): boolean {
+  const text = src.endsWith('\n') ? src.slice(0, -1) : src;
+  try {
+    const toks = lex(text);
+    const eof = toks[toks.length - 1];
+    if (eof.t === 'eof' && eof.open) return true;
+    new Parser(toks).parseProgram();
+    return false;
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) return ENDED_EARLY.test(e.message);
+    throw e;
+  }
+}
+
 /** The literal text of a word when it has no quotes or expansions. */
 function plain(w: Word): string | undefined {
   if (w.parts.length === 1 && w.parts[0].k === 'lit' && !w.parts[0].quoted) return w.parts[0].v;
@@ -175,7 +199,7 @@ class Parser {
         case 'while':
         case 'until': {
           this.p++;
-          const cond = this.parseList(new Set(['do']));
+          const cond = this.parseCondition(new Set(['do']));
           this.expectKw('do');
           const body = this.parseList(new Set(['done']));
           this.expectKw('done');
@@ -210,12 +234,19 @@ class Parser {
     return this.parseSimple();
   }
 
+  /** An if/while/until condition: a list that may not be empty (`if then` is an error at `then`, as in ash). */
+  private parseCondition(stop: Set<string>): List {
+    const list = this.parseList(stop);
+    if (!list.length && this.peek().t !== 'eof') this.unexpected();
+    return list;
+  }
+
   private parseIf(): Command {
     this.p++;
     const clauses: { cond: List; body: List }[] = [];
     let elseBody: List | undefined;
     for (;;) {
-      const cond = this.parseList(new Set(['then']));
+      const cond = this.parseCondition(new Set(['then']));
       this.expectKw('then');
       const body = this.parseList(new Set(['elif', 'else', 'fi']));
       clauses.push({ cond, body });

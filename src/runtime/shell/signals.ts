@@ -3,8 +3,17 @@
  * and caught where a script, subshell, loop or function ends.
  */
 
+/**
+ * The shell stops running the script. `ends` says why: the `exit` builtin, `exec PROGRAM` replacing the
+ * shell, or a failure under `set -e` end any shell; without it the unwind is an error (a bad `${x?}`, an
+ * arithmetic error, a failing special builtin) that ends a script but returns an interactive shell to
+ * its prompt.
+ */
 export class ExitSignal {
-  constructor(readonly code: number) {}
+  constructor(
+    readonly code: number,
+    readonly ends?: 'exit' | 'exec' | 'errexit',
+  ) {}
 }
 export class LoopSignal {
   constructor(
@@ -18,6 +27,11 @@ export class ReturnSignal {
 /** A shell error (bad redirection, bad substitution…): message already printed; aborts the command. */
 export class ShellError {
   constructor(readonly code: number) {}
+}
+
+/** Whether an unwind that reached the top of a script ends the shell itself (see ExitSignal). */
+export function endsShell(e: unknown): boolean {
+  return e instanceof ExitSignal && e.ends !== undefined;
 }
 
 /** The exit status an unwinding signal leaves a script or subshell with (`lastStatus` after break/continue/return); rethrows anything else. */

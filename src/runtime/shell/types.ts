@@ -83,6 +83,12 @@ export interface ShellResult {
   /** The same interleaving, each piece tagged with the fd it went to. */
   chunks: OutputChunk[];
   exitCode: number;
+  /**
+   * The script ended the shell itself: an `exit` ran at its top level (not in a subshell, a pipeline
+   * stage or `$(…)`), `exec PROGRAM` replaced it, or a command failed under `set -e`. A syntax error or
+   * another shell error ends a script too but not an interactive shell, so it leaves this false.
+   */
+  exited: boolean;
   /** Simulated milliseconds spent sleeping. */
   sleptMs: number;
 }
