@@ -9,7 +9,6 @@ import { loadManifests } from '../resource/manifests.js';
 import { getObject, listObjects, multipleTypesRequested, noResourcesMessage, parseFilters } from '../resource/select.js';
 import { GET_FORMATS, parseOutputFormat } from '../printers/output-format.js';
 import { printObjects } from '../printers/print-objects.js';
-import { sortObjects } from '../printers/sort.js';
 import { allNamespacesFlag, fieldSelectorFlag, filenameFlags, outputFlag, printingFlags, selectorFlag } from './flags.js';
 
 const MISSING_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -121,7 +120,8 @@ async function runGet(ctx: CommandContext): Promise<void> {
     }
   }
 
-  const sorted = f['sort-by'] ? sortObjects(objs, f['sort-by'] as string) : objs;
+  // --sort-by brings the JSONPath engine; a plain `get` does not load it (start-up time).
+  const sorted = f['sort-by'] ? (await import('../printers/sort.js')).sortObjects(objs, f['sort-by'] as string) : objs;
   const kinds = new Set(sorted.map((o) => o.kind));
   if (sorted.length === 0 && errors.length === 0 && !filenames.length && !requests.some((r) => r.name)) {
     if (format.kind === 'table' || format.kind === 'name' || format.kind === 'custom-columns') {
