@@ -18,9 +18,9 @@ export function updateDocument(name: string, text: string, results: StepResult[]
   const lines = text.split('\n');
   const kept: string[] = [];
   let updated = 0;
-  const todo = results.filter((r) => r.step.output && r.step.expected && r.comparison && !r.comparison.ok);
-  todo.sort((a, b) => b.step.output!.start - a.step.output!.start);
-  for (const r of todo) {
+  const stale = results.filter((r) => r.step.output && r.step.expected && r.comparison && !r.comparison.ok);
+  stale.sort((a, b) => b.step.output!.start - a.step.output!.start);
+  for (const r of stale) {
     const { ops, actual } = r.comparison!;
     const expected = r.step.expected!;
     const next: string[] = [];

@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { KUBECTL, runCli, stateBytes, tempStateDir, testEnv, type CliResult } from '../helpers/cli.js';
+import { runCli, startCli as startBackground, stateBytes, tempStateDir, until } from '../helpers/cli.js';
 import { fixedNano, logContainerID } from '../../src/commands/logs.js';
 import type { State } from '../../src/store/state.js';
 import type { KubeObject } from '../../src/api/types.js';
@@ -239,21 +239,7 @@ describe('kubectl logs with the 1.17 persona', () => {
 
 /** A CLI process in the background, its output so far, and its end. */
 function startCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [KUBECTL, ...args], { env: testEnv(dir, env) });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ stdout, stderr, code: code ?? -1 })));
-  return { child, out: () => stdout, done };
-}
-
-async function until(pred: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('timed out waiting in the test');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return startBackground(args, { stateDir: dir, env });
 }
 
 describe('kubectl logs -f', () => {

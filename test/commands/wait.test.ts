@@ -1,7 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { KUBECTL, runCli, stateBytes, tempStateDir, testEnv, type CliResult } from '../helpers/cli.js';
+import { runCli, startCli as startBackground, stateBytes, tempStateDir, type CliResult } from '../helpers/cli.js';
 import { ConditionError, conditionMet, parseWaitFor, splitJsonPathInput } from '../../src/commands/wait/condition.js';
 import { DurationError, formatGoDuration, parseGoDuration } from '../../src/util/go-duration.js';
 import type { KubeObject } from '../../src/api/types.js';
@@ -192,14 +192,7 @@ describe('kubectl wait (frozen clock)', () => {
 
 /** Runs the CLI in the background (a wait that sees simulated time pass). */
 function startCli(args: string[], stateDir: string, env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [KUBECTL, ...args], { env: testEnv(stateDir, env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ stdout, stderr, code: code ?? -1 }));
-  });
+  return startBackground(args, { stateDir, env }).done;
 }
 
 describe('kubectl wait (moving clock)', () => {

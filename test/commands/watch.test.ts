@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KUBECTL, runCli, tempStateDir, testEnv, type CliResult } from '../helpers/cli.js';
+import { runCli, startCli, tempStateDir, until as untilHolds } from '../helpers/cli.js';
 import { diffObjects, GrowingTable } from '../../src/commands/watch.js';
 import type { KubeObject } from '../../src/api/types.js';
 
@@ -26,22 +25,10 @@ afterEach(() => cleanup());
 
 /** A watcher in the background. */
 function watch(args: string[], ms = 8000) {
-  const child = spawn(process.execPath, [KUBECTL, ...args], { env: testEnv(dir, { KUBESIM_WATCH_EXIT_AFTER_MS: String(ms) }) });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ stdout, stderr, code: code ?? -1 })));
-  return { child, out: () => stdout, done };
+  return startCli(args, { stateDir: dir, env: { KUBESIM_WATCH_EXIT_AFTER_MS: String(ms) } });
 }
 
-async function until(pred: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('timed out waiting in the test');
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
+const until = (pred: () => boolean, ms = 10_000) => untilHolds(pred, ms, 40);
 
 const LONG = 'a-very-long-pod-name-for-widths';
 

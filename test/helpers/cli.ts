@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,4 +54,32 @@ export function tempStateDir(): { dir: string; cleanup: () => void } {
 export function stateBytes(dir: string): string {
   const p = join(dir, 'cluster.json');
   return existsSync(p) ? readFileSync(p, 'utf8') : '';
+}
+
+/** A CLI process running in the background: its output so far, and its end. */
+export interface BackgroundCli {
+  child: ReturnType<typeof spawn>;
+  out(): string;
+  err(): string;
+  done: Promise<CliResult>;
+}
+
+/** Starts the built CLI in the background (watchers, followers, long-running verbs). */
+export function startCli(args: string[], o: { stateDir: string; env?: Record<string, string> }): BackgroundCli {
+  const child = spawn(process.execPath, [KUBECTL, ...args], { env: testEnv(o.stateDir, o.env) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ stdout, stderr, code: code ?? -1 })));
+  return { child, out: () => stdout, err: () => stderr, done };
+}
+
+/** Looks again every `stepMs` until `pred` holds; fails the test after `ms` (a bound, not a timing assertion). */
+export async function until(pred: () => boolean, ms = 10_000, stepMs = 50): Promise<void> {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('timed out waiting in the test');
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
 }
